@@ -18,7 +18,12 @@ G_BEGIN_DECLS
 /* Every change the user makes to a map, as undoable commands recorded in the
  * map's history. The UI and the tests edit maps only through these. Each
  * returns the new element (owned by the map) or %FALSE with an error that
- * says, in words for the user, why the edit cannot be made.
+ * says, in words for the user, why the edit cannot be made. A refused
+ * edit changes nothing; an edit that changes nothing records nothing.
+ *
+ * Each is one step to undo, whatever it cascades to. Several edits the
+ * user makes at once (moving a selection of cards) go between
+ * cjm_history_begin_group() and cjm_history_end_group() to be one step.
  */
 
 #define CJM_EDIT_ERROR (cjm_edit_error_quark ())
@@ -116,5 +121,24 @@ gboolean       cjm_edit_link_pain_point       (CjmHistory    *history,
                                                CjmCard       *pain_point,
                                                CjmCard       *touchpoint,
                                                GError       **error);
+gboolean       cjm_edit_link_opportunity      (CjmHistory    *history,
+                                               CjmCard       *opportunity,
+                                               CjmCard       *pain_point,
+                                               GError       **error);
+void           cjm_edit_unlink_cards          (CjmHistory    *history,
+                                               CjmCard       *card,
+                                               CjmCard       *linked);
+gboolean       cjm_edit_delete_full           (CjmHistory    *history,
+                                               GPtrArray     *elements,
+                                               GPtrArray    **removed,
+                                               GError       **error);
+CjmStage      *cjm_edit_duplicate_stage       (CjmHistory    *history,
+                                               CjmStage      *stage);
+GPtrArray     *cjm_edit_paste_cards           (CjmHistory    *history,
+                                               GPtrArray     *cards,
+                                               GPtrArray     *connections,
+                                               const char    *lane_id,
+                                               const char    *step_id,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

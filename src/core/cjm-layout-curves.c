@@ -1,0 +1,419 @@
+/* cjm-layout-curves.c: the emotion curves and connection arrows of a layout
+ *
+ * Copyright 2026 The Journey Mapper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cjm-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cjm-card.h"
+#include "cjm-connection.h"
+#include "cjm-emotion.h"
+#include "cjm-labels.h"
+#include "cjm-lane.h"
+#include "cjm-layout-private.h"
+#include "cjm-map.h"
+#include "cjm-persona.h"
+#include "cjm-stage.h"
+#include "cjm-step.h"
+
+/* Emotion lanes */
+
+static int
+compare_label_y (gconstpointer a,
+                 gconstpointer b)
+{
+  const CjmTextBox *label_a = *(const CjmTextBox * const *)a;
+  const CjmTextBox *label_b = *(const CjmTextBox * const *)b;
+
+  return (label_a->rect.y > label_b->rect.y) - (label_a->rect.y < label_b->rect.y);
+}
+
+/* Labels right of their faces, moved apart where they would overlap and
+ * kept inside the lane. */
+static void
+place_emotion_labels (CjmLayout  *self,
+                      CjmLaneBox *lane,
+                      guint       first,
+                      guint       last)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  double top = lane->row.y + 2;
+  double bottom = lane->row.y + lane->row.height - 2;
+  double floor_y = top;
+
+  for (guint i = first; i < last; i++)
+    {
+      CjmTextBox *label = &g_array_index (self->point_labels, CjmTextBox, i);
+
+      if (label->layout != NULL)
+        g_ptr_array_add (labels, label);
+    }
+  g_ptr_array_sort (labels, compare_label_y);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      CjmTextBox *label = g_ptr_array_index (labels, i);
+
+      label->rect.y = MAX (label->rect.y, floor_y);
+      floor_y = label->rect.y + label->rect.height + 1;
+    }
+  for (guint i = labels->len; i > 0; i--)
+    {
+      CjmTextBox *label = g_ptr_array_index (labels, i - 1);
+
+      label->rect.y = MIN (label->rect.y, bottom - label->rect.height);
+      bottom = label->rect.y - 1;
+    }
+}
+
+void
+_cjm_layout_emotion_lane (CjmLayout  *self,
+                          guint       lane_index,
+                          GHashTable *emotions)
+{
+  CjmLaneBox *lane = g_ptr_array_index (self->lanes, lane_index);
+  guint n_columns = self->columns->len;
+  guint n_personas = self->shown_personas->len;
+  double radius = _cjm_layout_scaled (self, FACE_RADIUS);
+  double spread = MIN (2 * radius + 3, self->column_width / (2 * MAX (n_personas, 1)));
+  g_autofree double *xs = g_new (double, MAX (n_columns, 1));
+  g_autofree double *ys = g_new (double, (gsize)MAX (n_columns, 1) * MAX (n_personas, 1));
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const CjmColumnBox *column = &g_array_index (self->columns, CjmColumnBox, c);
+      const char *step_id = cjm_element_get_id (CJM_ELEMENT (column->step));
+      double centre = column->x + column->width / 2;
+      guint first = self->points->len;
+
+      for (guint k = 0; k < n_personas; k++)
+        {
+          CjmPersona *persona = g_ptr_array_index (self->shown_personas, k);
+          g_autofree char *key = g_strconcat (cjm_element_get_id (CJM_ELEMENT (persona)), "\n",
+                                              step_id, NULL);
+          CjmEmotion *emotion = g_hash_table_lookup (emotions, key);
+          CjmEmotionPoint point = { 0 };
+
+          ys[k * n_columns + c] = NAN;
+          if (emotion == NULL)
+            continue;
+
+          point.emotion = emotion;
+          point.persona = persona;
+          point.lane = lane_index;
+          point.column = c;
+          point.curve = k;
+          point.score = CLAMP (cjm_emotion_get_score (emotion),
+                               CJM_EMOTION_SCORE_MIN, CJM_EMOTION_SCORE_MAX);
+          point.centre.x = centre;
+          point.centre.y = lane->level_top +
+                           (CJM_EMOTION_SCORE_MAX - point.score) * lane->level_height;
+          point.radius = radius;
+          g_array_append_val (self->points, point);
+        }
+
+      /* Personas who feel the same at a step stand side by side. */
+      for (guint i = first; i < self->points->len; i++)
+        {
+          CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+          guint before = 0, same = 0;
+
+          for (guint j = first; j < self->points->len; j++)
+            if (g_array_index (self->points, CjmEmotionPoint, j).score == point->score)
+              {
+                if (j < i)
+                  before++;
+                same++;
+              }
+          point->centre.x += (before - (same - 1) / 2.0) * spread;
+          ys[point->curve * n_columns + c] = point->centre.y;
+        }
+
+      /* Their labels, right of the rightmost face of their level. */
+      for (guint i = first; i < self->points->len; i++)
+        {
+          CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+          double right = point->centre.x;
+          double x, available;
+          CjmTextBox label;
+
+          for (guint j = first; j < self->points->len; j++)
+            if (g_array_index (self->points, CjmEmotionPoint, j).score == point->score)
+              right = MAX (right, g_array_index (self->points, CjmEmotionPoint, j).centre.x);
+
+          x = right + radius + LABEL_GAP;
+          available = column->x + column->width - 4 - x;
+          label = _cjm_layout_measure (self, CJM_TEXT_EMOTION_LABEL,
+                                       cjm_emotion_get_label (point->emotion),
+                                       available, 1, PANGO_ALIGN_LEFT);
+          _cjm_text_box_move (&label, x, point->centre.y - label.rect.height / 2);
+          g_array_append_val (self->point_labels, label);
+        }
+
+      place_emotion_labels (self, lane, first, self->points->len);
+      for (guint i = first; i < self->points->len; i++)
+        g_array_index (self->points, CjmEmotionPoint, i).label_rect =
+          g_array_index (self->point_labels, CjmTextBox, i).rect;
+
+      any |= self->points->len > first;
+      xs[c] = centre;
+    }
+
+  for (guint k = 0; k < n_personas; k++)
+    {
+      g_autofree double *curve_xs = g_new (double, MAX (n_columns, 1));
+
+      /* Follow the faces moved aside, keeping the abscissas increasing. */
+      for (guint c = 0; c < n_columns; c++)
+        curve_xs[c] = xs[c];
+      for (guint i = 0; i < self->points->len; i++)
+        {
+          const CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+
+          if (point->lane == lane_index && point->curve == k)
+            curve_xs[point->column] = point->centre.x;
+        }
+
+      g_ptr_array_add (lane->curves, cjm_curve_segments (curve_xs, ys + k * n_columns, n_columns));
+    }
+
+  if (!any && n_columns > 0)
+    {
+      const char *text = g_list_model_get_n_items (cjm_map_get_personas (self->map)) == 0
+                         ? _("Add a persona to draw an emotion curve")
+                         : _("No emotion scores yet");
+      double left = self->grid_left;
+      double width = n_columns * self->column_width;
+
+      lane->placeholder = _cjm_layout_measure (self, CJM_TEXT_PLACEHOLDER, text,
+                                               width - 2 * CELL_PAD_X, 2, PANGO_ALIGN_CENTER);
+      _cjm_text_box_move (&lane->placeholder, left + CELL_PAD_X,
+                          lane->level_top + 3 * lane->level_height -
+                          lane->placeholder.rect.height / 2);
+    }
+}
+
+/* Connections */
+
+static void
+compute_arrow (const CjmRect *a,
+               const CjmRect *b,
+               CjmArrow      *arrow)
+{
+  CjmPoint start, tip, out_start, out_end;
+  double reach;
+
+  if (b->x >= a->x + a->width)
+    {
+      start = (CjmPoint) { a->x + a->width, a->y + a->height / 2 };
+      tip = (CjmPoint) { b->x, b->y + b->height / 2 };
+      out_start = (CjmPoint) { 1, 0 };
+      out_end = (CjmPoint) { -1, 0 };
+    }
+  else if (b->x + b->width <= a->x)
+    {
+      start = (CjmPoint) { a->x, a->y + a->height / 2 };
+      tip = (CjmPoint) { b->x + b->width, b->y + b->height / 2 };
+      out_start = (CjmPoint) { -1, 0 };
+      out_end = (CjmPoint) { 1, 0 };
+    }
+  else
+    {
+      /* One above the other: a vertical arrow through what they share. */
+      double x = (MAX (a->x, b->x) + MIN (a->x + a->width, b->x + b->width)) / 2;
+
+      if (b->y >= a->y + a->height / 2)
+        {
+          start = (CjmPoint) { x, a->y + a->height };
+          tip = (CjmPoint) { x, b->y };
+          out_start = (CjmPoint) { 0, 1 };
+          out_end = (CjmPoint) { 0, -1 };
+        }
+      else
+        {
+          start = (CjmPoint) { x, a->y };
+          tip = (CjmPoint) { x, b->y + b->height };
+          out_start = (CjmPoint) { 0, -1 };
+          out_end = (CjmPoint) { 0, 1 };
+        }
+    }
+
+  arrow->start = start;
+  arrow->tip = tip;
+  arrow->end = (CjmPoint) { tip.x + out_end.x * ARROW_LENGTH, tip.y + out_end.y * ARROW_LENGTH };
+
+  /* Leave and arrive square to the edges, bending more for longer arrows,
+   * never reaching past each other: between cards of neighbouring steps the
+   * arrow stays in the narrow gap between their columns. */
+  reach = 0.45 * (fabs (arrow->end.x - start.x) * fabs (out_start.x) +
+                  fabs (arrow->end.y - start.y) * fabs (out_start.y));
+  reach = MAX (reach, 4.0);
+  arrow->control1 = (CjmPoint) { start.x + out_start.x * reach, start.y + out_start.y * reach };
+  arrow->control2 = (CjmPoint) { arrow->end.x + out_end.x * reach,
+                                 arrow->end.y + out_end.y * reach };
+}
+
+static CjmPoint
+arrow_point (const CjmArrow *arrow,
+             double          t)
+{
+  CjmCurveSegment segment = {
+    arrow->start.x, arrow->start.y, arrow->control1.x, arrow->control1.y,
+    arrow->control2.x, arrow->control2.y, arrow->end.x, arrow->end.y, 0
+  };
+  CjmPoint point;
+
+  cjm_curve_segment_point (&segment, t, &point.x, &point.y);
+
+  return point;
+}
+
+static double
+overlap (const CjmRect *a,
+         const CjmRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return MAX (w, 0) * MAX (h, 0);
+}
+
+/* How much of @rect the cards and the labels already placed cover. */
+static double
+area_hidden (CjmLayout     *self,
+             const CjmRect *rect)
+{
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+  double area = 0;
+
+  _cjm_layout_collect_boxes (self, rect, boxes);
+  for (guint i = 0; i < boxes->len; i++)
+    area += overlap (rect, &((CjmCardBox *)g_ptr_array_index (boxes, i))->rect);
+
+  for (guint i = 0; i < self->connections->len; i++)
+    {
+      const CjmConnectionBox *other = &g_array_index (self->connections, CjmConnectionBox, i);
+
+      if (other->label.layout != NULL)
+        area += overlap (rect, &other->arrow.label_rect);
+    }
+
+  return area;
+}
+
+/* A label goes on its arrow where it hides no card and no other label:
+ * centred on the middle if it can, else the nearest free place along the
+ * arrow (the arrow through its middle or near one of its ends), else just
+ * above or below both cards; on a crowded map, where it hides the least. */
+static void
+place_connection_label (CjmLayout        *self,
+                        CjmConnectionBox *box,
+                        const CjmRect    *from,
+                        const CjmRect    *to)
+{
+  double width = box->label.rect.width + 12;
+  double height = box->label.rect.height + 4;
+  double middle_x = (box->arrow.start.x + box->arrow.tip.x) / 2;
+  double shifts[] = { 0, -(width / 2 - height), width / 2 - height };
+  CjmRect candidates[17 * G_N_ELEMENTS (shifts) + 2];
+  guint n = 0;
+  CjmRect best = { 0 };
+  double least = G_MAXDOUBLE;
+
+  for (guint i = 0; i < 17; i++)
+    {
+      /* 0.5, 0.45, 0.55, 0.4, 0.6…: outwards from the middle. */
+      double t = 0.5 + (i % 2 ? -1 : 1) * 0.05 * ((i + 1) / 2);
+      CjmPoint point = arrow_point (&box->arrow, t);
+
+      for (guint k = 0; k < G_N_ELEMENTS (shifts); k++)
+        candidates[n++] = _cjm_rect_make (point.x - width / 2 + shifts[k], point.y - height / 2,
+                                          width, height);
+    }
+  candidates[n++] = _cjm_rect_make (middle_x - width / 2, MIN (from->y, to->y) - height - 3,
+                                    width, height);
+  candidates[n++] = _cjm_rect_make (middle_x - width / 2,
+                                    MAX (from->y + from->height, to->y + to->height) + 3,
+                                    width, height);
+  g_assert (n == G_N_ELEMENTS (candidates));
+
+  for (guint i = 0; i < n && least > 0; i++)
+    {
+      double area = area_hidden (self, &candidates[i]);
+
+      if (area < least)
+        {
+          least = area;
+          best = candidates[i];
+        }
+    }
+
+  box->arrow.label_rect = best;
+  _cjm_text_box_move (&box->label, best.x + 6, best.y + 2);
+}
+
+void
+_cjm_layout_connections (CjmLayout *self)
+{
+  GListModel *connections = cjm_map_get_connections (self->map);
+  guint n = g_list_model_get_n_items (connections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CjmConnection) connection = g_list_model_get_item (connections, i);
+      CjmCard *from = cjm_map_lookup_typed (self->map, cjm_connection_get_from_id (connection),
+                                            CJM_TYPE_CARD);
+      CjmCard *to = cjm_map_lookup_typed (self->map, cjm_connection_get_to_id (connection),
+                                          CJM_TYPE_CARD);
+      const CjmCardBox *from_box = from != NULL ? _cjm_layout_find_card_box (self, from) : NULL;
+      const CjmCardBox *to_box = to != NULL ? _cjm_layout_find_card_box (self, to) : NULL;
+      CjmConnectionBox box = { 0 };
+      double x0, y0, x1, y1;
+
+      if (from_box == NULL || to_box == NULL || from_box == to_box)
+        continue;
+
+      box.connection = connection;
+      compute_arrow (&from_box->rect, &to_box->rect, &box.arrow);
+
+      box.label = _cjm_layout_measure (self, CJM_TEXT_CONNECTION_LABEL,
+                                       cjm_connection_get_label (connection),
+                                       _cjm_layout_widened (self, 200), 1, PANGO_ALIGN_LEFT);
+      if (box.label.layout != NULL)
+        place_connection_label (self, &box, &from_box->rect, &to_box->rect);
+
+      /* A Bézier curve lies inside the hull of its control points. */
+      x0 = MIN (MIN (box.arrow.start.x, box.arrow.control1.x),
+                MIN (box.arrow.control2.x, box.arrow.tip.x));
+      y0 = MIN (MIN (box.arrow.start.y, box.arrow.control1.y),
+                MIN (box.arrow.control2.y, box.arrow.tip.y));
+      x1 = MAX (MAX (box.arrow.start.x, box.arrow.control1.x),
+                MAX (box.arrow.control2.x, box.arrow.tip.x));
+      y1 = MAX (MAX (box.arrow.start.y, box.arrow.control1.y),
+                MAX (box.arrow.control2.y, box.arrow.tip.y));
+      box.bounds = _cjm_rect_make (x0 - ARROW_LENGTH, y0 - ARROW_LENGTH,
+                                   x1 - x0 + 2 * ARROW_LENGTH, y1 - y0 + 2 * ARROW_LENGTH);
+      if (box.label.layout != NULL)
+        {
+          double bx = MIN (box.bounds.x, box.arrow.label_rect.x);
+          double by = MIN (box.bounds.y, box.arrow.label_rect.y);
+
+          box.bounds.width = MAX (box.bounds.x + box.bounds.width,
+                                  box.arrow.label_rect.x + box.arrow.label_rect.width) - bx;
+          box.bounds.height = MAX (box.bounds.y + box.bounds.height,
+                                   box.arrow.label_rect.y + box.arrow.label_rect.height) - by;
+          box.bounds.x = bx;
+          box.bounds.y = by;
+        }
+
+      g_array_append_val (self->connections, box);
+    }
+}
