@@ -12,6 +12,10 @@
 
 #include "cjm-cli.h"
 
+#ifdef HAVE_GUI
+# include "cjm-application.h"
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -25,6 +29,17 @@ main (int   argc,
   if (cjm_cli_wants_command_line (argc, argv))
     return cjm_cli_run (argc, argv);
 
+#ifdef HAVE_GUI
+  {
+    g_autoptr(CjmApplication) app = NULL;
+
+    g_set_application_name (_("Journey Mapper"));
+    app = cjm_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
   g_printerr ("%s\n", _("This build has no graphical interface; see --help."));
   return 1;
+#endif
 }

@@ -901,6 +901,110 @@ test_group_command (void)
   g_assert_cmpstr (log->str, ==, "+a+b+c-c-b-a");
 }
 
+static void
+test_saved_position (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint64 position;
+
+  /* A save starts: the state it writes is named... */
+  push (f, "a", "title");
+  position = cjm_history_get_position (f->history);
+
+  /* ...the user goes on typing while the file is written: the next edit
+   * is a step of its own, not merged into the one being saved... */
+  push (f, "b", "title");
+
+  /* ...and once written, the map is still modified: "b" was not saved. */
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_true (cjm_history_get_modified (f->history));
+  cjm_history_undo (f->history);
+  g_assert_false (cjm_history_get_modified (f->history));
+  cjm_history_redo (f->history);
+  g_assert_true (cjm_history_get_modified (f->history));
+  assert_log (f, "+a+b-b+b");
+  g_assert_cmpuint (count_undo_steps (f->history), ==, 2);
+  assert_log (f, "-b-a");
+  cjm_history_redo (f->history);
+  cjm_history_redo (f->history);
+  assert_log (f, "+a+b");
+
+  /* Nothing happened during the save: not modified. */
+  position = cjm_history_get_position (f->history);
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_false (cjm_history_get_modified (f->history));
+
+  /* The initial state, and a state in the redo stack, can be named. */
+  cjm_history_clear (f->history);
+  position = cjm_history_get_position (f->history);
+  push (f, "c", NULL);
+  push (f, "d", NULL);
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_true (cjm_history_get_modified (f->history));
+  cjm_history_undo (f->history);
+  cjm_history_undo (f->history);
+  g_assert_false (cjm_history_get_modified (f->history));
+  cjm_history_redo (f->history);
+  position = cjm_history_get_position (f->history);
+  cjm_history_undo (f->history);
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_true (cjm_history_get_modified (f->history));
+  cjm_history_redo (f->history);
+  g_assert_false (cjm_history_get_modified (f->history));
+}
+
+static void
+test_saved_position_lost (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint64 position;
+
+  push (f, "a", NULL);
+  position = cjm_history_get_position (f->history);
+
+  /* Undone, then forked by a new edit while the file was written: the
+   * state saved can no longer be reached. */
+  cjm_history_undo (f->history);
+  push (f, "b", NULL);
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_true (cjm_history_get_modified (f->history));
+  cjm_history_undo (f->history);
+  g_assert_true (cjm_history_get_modified (f->history));
+
+  /* Cleared (reloaded) while written: the same. */
+  cjm_history_redo (f->history);
+  position = cjm_history_get_position (f->history);
+  cjm_history_clear (f->history);
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_true (cjm_history_get_modified (f->history));
+
+  /* Until a save that reaches its end with nothing in between. */
+  cjm_history_set_saved_position (f->history, cjm_history_get_position (f->history));
+  g_assert_false (cjm_history_get_modified (f->history));
+
+  /* A map restored from a recovery file was never saved. */
+  cjm_history_forget_saved (f->history);
+  g_assert_true (cjm_history_get_modified (f->history));
+  push (f, "c", NULL);
+  cjm_history_undo (f->history);
+  g_assert_true (cjm_history_get_modified (f->history));
+}
+
+static void
+test_saved_position_bounded (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint64 position = cjm_history_get_position (f->history);
+
+  /* The state saved dropped off the bottom of the history. */
+  for (guint i = 0; i < 1001; i++)
+    push (f, "x", NULL);
+  cjm_history_set_saved_position (f->history, position);
+  g_assert_true (cjm_history_get_modified (f->history));
+  g_assert_cmpuint (count_undo_steps (f->history), ==, 1000);
+  g_assert_true (cjm_history_get_modified (f->history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1030,9 @@ main (int   argc,
   ADD ("notify", test_notify);
   ADD ("nothing-recorded-while-applying", test_nothing_recorded_while_applying);
   ADD ("bounded", test_bounded);
+  ADD ("saved-position", test_saved_position);
+  ADD ("saved-position-lost", test_saved_position_lost);
+  ADD ("saved-position-bounded", test_saved_position_bounded);
 
 #undef ADD
 

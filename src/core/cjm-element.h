@@ -33,7 +33,7 @@ struct _CjmElementClass
 {
   GObjectClass parent_class;
 
-  /* The name of the XML element, also used as the JSON "type". */
+  /* The name of the element in .cjm files. */
   const char     *xml_name;
   /* What new ids start with, e.g. "persona" in "persona-3fa85f64". */
   const char     *id_prefix;

@@ -159,3 +159,22 @@ cjm_field_value_to_string (GParamSpec   *pspec,
 
   g_return_val_if_reached (NULL);
 }
+
+/**
+ * cjm_field_text_is_valid:
+ * @pspec: a property of an element
+ * @text: a text as a file stores it
+ *
+ * Returns: %TRUE if @text reads as a value of @pspec
+ */
+gboolean
+cjm_field_text_is_valid (GParamSpec *pspec,
+                         const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return cjm_field_value_from_string (pspec, text, &value, NULL);
+}

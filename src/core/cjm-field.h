@@ -17,5 +17,7 @@ gboolean  cjm_field_value_from_string (GParamSpec    *pspec,
                                        GError       **error);
 char     *cjm_field_value_to_string   (GParamSpec    *pspec,
                                        const GValue  *value) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  cjm_field_text_is_valid     (GParamSpec    *pspec,
+                                       const char    *text);
 
 G_END_DECLS

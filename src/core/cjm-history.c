@@ -39,6 +39,12 @@ struct _CjmHistory
    * state last saved. */
   int saved_distance;
 
+  /* Positions (see cjm_history_get_position()): each step recorded gets
+   * the next serial, kept on the command; the state before the oldest
+   * step kept has its own. */
+  guint64 last_serial;
+  guint64 bottom_serial;
+
   /* What the properties said when last notified, to notify real changes only. */
   char *undo_label;
   char *redo_label;
@@ -131,6 +137,28 @@ update_state (CjmHistory *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+static GQuark serial_quark;
+
+static guint64
+get_serial (CjmCommand *command)
+{
+  guint64 *serial = g_object_get_qdata (G_OBJECT (command), serial_quark);
+
+  g_assert (serial != NULL);
+
+  return *serial;
+}
+
+static void
+set_serial (CjmCommand *command,
+            guint64     serial)
+{
+  guint64 *copy = g_new (guint64, 1);
+
+  *copy = serial;
+  g_object_set_qdata_full (G_OBJECT (command), serial_quark, copy, g_free);
+}
+
 static void
 clear_queue (GQueue *queue)
 {
@@ -167,11 +195,18 @@ record (CjmHistory *self,
     self->saved_lost = TRUE;
   clear_queue (&self->redo);
 
+  set_serial (command, ++self->last_serial);
   g_queue_push_head (&self->undo, g_object_ref (command));
   self->saved_distance++;
 
   while (g_queue_get_length (&self->undo) > MAX_UNDO_STEPS)
-    g_object_unref (g_queue_pop_tail (&self->undo));
+    {
+      CjmCommand *oldest = g_queue_pop_tail (&self->undo);
+
+      /* The state before the next oldest step is the one after this. */
+      self->bottom_serial = get_serial (oldest);
+      g_object_unref (oldest);
+    }
 
   /* The saved state is before the oldest step still kept. */
   if (self->saved_distance > (int)g_queue_get_length (&self->undo))
@@ -337,6 +372,8 @@ cjm_history_class_init (CjmHistoryClass *klass)
                            G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  serial_quark = g_quark_from_static_string ("cjm-history-serial");
 }
 
 static void
@@ -344,6 +381,9 @@ cjm_history_init (CjmHistory *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+
+  self->last_serial = 1;
+  self->bottom_serial = 1;
 }
 
 /**
@@ -652,6 +692,126 @@ cjm_history_clear (CjmHistory *self)
     self->saved_lost = TRUE;
   self->saved_distance = 0;
   self->can_merge = FALSE;
+  /* No position taken before is reachable any more. */
+  self->bottom_serial = ++self->last_serial;
+
+  update_state (self);
+}
+
+/**
+ * cjm_history_get_position:
+ * @self: a #CjmHistory
+ *
+ * Names the current state of the map, so that it can be marked as saved
+ * later with cjm_history_set_saved_position(), whatever happens in
+ * between. A save takes the position when it starts writing: edits made
+ * while the file is written are not in it, and must stay unsaved.
+ *
+ * The next edit becomes a step of its own rather than merge into the
+ * newest step (as after cjm_history_break_merge()), so that the position
+ * keeps naming the state it was taken at.
+ *
+ * Returns: an opaque token for the current state
+ */
+guint64
+cjm_history_get_position (CjmHistory *self)
+{
+  CjmCommand *head;
+
+  g_return_val_if_fail (CJM_IS_HISTORY (self), 0);
+  g_return_val_if_fail (self->group == NULL, 0);
+
+  self->can_merge = FALSE;
+
+  head = g_queue_peek_head (&self->undo);
+
+  return head != NULL ? get_serial (head) : self->bottom_serial;
+}
+
+/**
+ * cjm_history_set_saved_position:
+ * @self: a #CjmHistory
+ * @position: a token from cjm_history_get_position()
+ *
+ * Marks the state named by @position as saved: #CjmHistory:modified is
+ * %FALSE whenever undo and redo come back to it. If the history has moved
+ * on since, the map stays modified; if that state can no longer be
+ * reached (a new edit after undoing past it, or the history was cleared),
+ * the map stays modified until the next save.
+ */
+void
+cjm_history_set_saved_position (CjmHistory *self,
+                                guint64     position)
+{
+  int distance = 0;
+  gboolean found = FALSE;
+
+  g_return_if_fail (CJM_IS_HISTORY (self));
+  g_return_if_fail (self->group == NULL);
+
+  /* Undoing @distance steps comes back to it... */
+  for (GList *iter = self->undo.head; iter != NULL; iter = iter->next, distance++)
+    {
+      if (get_serial (iter->data) == position)
+        {
+          found = TRUE;
+          break;
+        }
+    }
+
+  if (!found && position == self->bottom_serial)
+    {
+      distance = g_queue_get_length (&self->undo);
+      found = TRUE;
+    }
+
+  /* ...or redoing -@distance steps. */
+  if (!found)
+    {
+      distance = 0;
+      for (GList *iter = self->redo.head; iter != NULL; iter = iter->next)
+        {
+          distance--;
+          if (get_serial (iter->data) == position)
+            {
+              found = TRUE;
+              break;
+            }
+        }
+    }
+
+  if (found)
+    {
+      self->saved_distance = distance;
+      self->saved_lost = FALSE;
+    }
+  else
+    {
+      self->saved_distance = 0;
+      self->saved_lost = TRUE;
+    }
+
+  /* Typing on must not merge into the step the saved state is after. */
+  self->can_merge = FALSE;
+
+  update_state (self);
+}
+
+/**
+ * cjm_history_forget_saved:
+ * @self: a #CjmHistory
+ *
+ * Makes the map modified until the next save, whatever undo and redo do:
+ * for a map whose changes were never saved to its file, such as one
+ * restored from a recovery file.
+ */
+void
+cjm_history_forget_saved (CjmHistory *self)
+{
+  g_return_if_fail (CJM_IS_HISTORY (self));
+
+  self->saved_distance = 0;
+  self->saved_lost = TRUE;
 
   update_state (self);
 }

@@ -239,8 +239,10 @@ struct _CjmLayout
 
   /* Options */
   double text_scale;
+  double column_scale;
   char **persona_ids;
   char **stage_ids;
+  char **step_ids;
   char **lane_ids;
   CjmLayoutBands bands;
 

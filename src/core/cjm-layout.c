@@ -50,8 +50,10 @@ enum {
   PROP_0,
   PROP_MAP,
   PROP_TEXT_SCALE,
+  PROP_COLUMN_SCALE,
   PROP_PERSONA_IDS,
   PROP_STAGE_IDS,
+  PROP_STEP_IDS,
   PROP_LANE_IDS,
   PROP_BANDS,
   N_PROPS
@@ -373,20 +375,14 @@ layout_columns (CjmLayout *self)
       gboolean shown = filter_allows (self->stage_ids, cjm_element_get_id (CJM_ELEMENT (stage)));
       CjmStageBox stage_box = { 0 };
 
-      if (shown && n_steps > 0)
-        {
-          stage_box.stage = stage;
-          stage_box.stage_index = i;
-          stage_box.first_column = self->columns->len;
-          stage_box.n_columns = n_steps;
-        }
+      stage_box.first_column = self->columns->len;
 
       for (guint j = 0; j < n_steps; j++, step_index++)
         {
           g_autoptr(CjmStep) step = g_list_model_get_item (steps, j);
           CjmColumnBox column = { 0 };
 
-          if (!shown)
+          if (!shown || !filter_allows (self->step_ids, cjm_element_get_id (CJM_ELEMENT (step))))
             continue;
 
           column.step = step;
@@ -395,6 +391,14 @@ layout_columns (CjmLayout *self)
           column.width = self->column_width;
           column.x = self->grid_left + self->columns->len * self->column_width;
           g_array_append_val (self->columns, column);
+        }
+
+      /* The stage's header spans the steps shown of it, if any. */
+      stage_box.n_columns = self->columns->len - stage_box.first_column;
+      if (stage_box.n_columns > 0)
+        {
+          stage_box.stage = stage;
+          stage_box.stage_index = i;
         }
 
       if (stage_box.stage != NULL)
@@ -847,7 +851,7 @@ relayout (CjmLayout *self)
   if (self->map == NULL)
     return;
 
-  self->column_width = _cjm_layout_widened (self, COLUMN_WIDTH);
+  self->column_width = _cjm_layout_widened (self, COLUMN_WIDTH) * self->column_scale;
   self->grid_left = MARGIN + _cjm_layout_widened (self, LANE_HEADER_WIDTH) + HEADER_GAP;
 
   collect_shown_personas (self);
@@ -932,6 +936,7 @@ cjm_layout_finalize (GObject *object)
 
   g_clear_pointer (&self->persona_ids, g_strfreev);
   g_clear_pointer (&self->stage_ids, g_strfreev);
+  g_clear_pointer (&self->step_ids, g_strfreev);
   g_clear_pointer (&self->lane_ids, g_strfreev);
   clear_fonts (self);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
@@ -970,12 +975,20 @@ cjm_layout_get_property (GObject    *object,
       g_value_set_double (value, self->text_scale);
       break;
 
+    case PROP_COLUMN_SCALE:
+      g_value_set_double (value, self->column_scale);
+      break;
+
     case PROP_PERSONA_IDS:
       g_value_set_boxed (value, self->persona_ids);
       break;
 
     case PROP_STAGE_IDS:
       g_value_set_boxed (value, self->stage_ids);
+      break;
+
+    case PROP_STEP_IDS:
+      g_value_set_boxed (value, self->step_ids);
       break;
 
     case PROP_LANE_IDS:
@@ -1012,12 +1025,20 @@ cjm_layout_set_property (GObject      *object,
       cjm_layout_set_text_scale (self, g_value_get_double (value));
       break;
 
+    case PROP_COLUMN_SCALE:
+      cjm_layout_set_column_scale (self, g_value_get_double (value));
+      break;
+
     case PROP_PERSONA_IDS:
       cjm_layout_set_persona_ids (self, g_value_get_boxed (value));
       break;
 
     case PROP_STAGE_IDS:
       cjm_layout_set_stage_ids (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_STEP_IDS:
+      cjm_layout_set_step_ids (self, g_value_get_boxed (value));
       break;
 
     case PROP_LANE_IDS:
@@ -1057,6 +1078,13 @@ cjm_layout_class_init (CjmLayoutClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_COLUMN_SCALE] =
+    g_param_spec_double ("column-scale", NULL, NULL,
+                         1.0, 4.0, 1.0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   properties[PROP_PERSONA_IDS] =
     g_param_spec_boxed ("persona-ids", NULL, NULL,
                         G_TYPE_STRV,
@@ -1066,6 +1094,13 @@ cjm_layout_class_init (CjmLayoutClass *klass)
 
   properties[PROP_STAGE_IDS] =
     g_param_spec_boxed ("stage-ids", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STEP_IDS] =
+    g_param_spec_boxed ("step-ids", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
@@ -1110,6 +1145,7 @@ cjm_layout_init (CjmLayout *self)
   cairo_font_options_t *options;
 
   self->text_scale = 1.0;
+  self->column_scale = 1.0;
   self->dirty = TRUE;
 
   /* Unhinted metrics and unrounded glyph positions: text measured once
@@ -1180,6 +1216,14 @@ cjm_layout_get_text_scale (CjmLayout *self)
   return self->text_scale;
 }
 
+double
+cjm_layout_get_column_scale (CjmLayout *self)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), 1.0);
+
+  return self->column_scale;
+}
+
 /**
  * cjm_layout_get_persona_ids:
  * @self: a #CjmLayout
@@ -1208,6 +1252,21 @@ cjm_layout_get_stage_ids (CjmLayout *self)
   g_return_val_if_fail (CJM_IS_LAYOUT (self), NULL);
 
   return (const char * const *)self->stage_ids;
+}
+
+/**
+ * cjm_layout_get_step_ids:
+ * @self: a #CjmLayout
+ *
+ * Returns: (nullable) (transfer none): the ids of the steps shown, or
+ *   %NULL for all of them
+ */
+const char * const *
+cjm_layout_get_step_ids (CjmLayout *self)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), NULL);
+
+  return (const char * const *)self->step_ids;
 }
 
 /**
@@ -1255,6 +1314,30 @@ cjm_layout_set_text_scale (CjmLayout *self,
   clear_fonts (self);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+/**
+ * cjm_layout_set_column_scale:
+ * @self: a #CjmLayout
+ * @column_scale: how much wider than normal the steps' columns are, from 1
+ *   to 4
+ *
+ * Slides, wide and short, show a few steps in wider columns, where cards
+ * need fewer lines.
+ */
+void
+cjm_layout_set_column_scale (CjmLayout *self,
+                             double     column_scale)
+{
+  g_return_if_fail (CJM_IS_LAYOUT (self));
+
+  column_scale = CLAMP (column_scale, 1.0, 4.0);
+  if (self->column_scale == column_scale)
+    return;
+
+  self->column_scale = column_scale;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_SCALE]);
 }
 
 static gboolean
@@ -1311,6 +1394,30 @@ cjm_layout_set_stage_ids (CjmLayout          *self,
     {
       invalidate (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_IDS]);
+    }
+}
+
+/**
+ * cjm_layout_set_step_ids:
+ * @self: a #CjmLayout
+ * @step_ids: (nullable) (array zero-terminated=1): the ids of the steps
+ *   to show, or %NULL for all
+ *
+ * Exports cut a map into slides and pages of a few steps each. A step is
+ * shown if its stage is shown too (cjm_layout_set_stage_ids()); a stage's
+ * header spans the steps shown of it. Cards spanning steps not shown show
+ * over those that are, as with stages.
+ */
+void
+cjm_layout_set_step_ids (CjmLayout          *self,
+                         const char * const *step_ids)
+{
+  g_return_if_fail (CJM_IS_LAYOUT (self));
+
+  if (set_ids (&self->step_ids, step_ids))
+    {
+      invalidate (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP_IDS]);
     }
 }
 

@@ -122,16 +122,22 @@ CjmLayout              *cjm_layout_new                   (CjmMap             *ma
                                                           G_GNUC_WARN_UNUSED_RESULT;
 CjmMap                 *cjm_layout_get_map               (CjmLayout          *self);
 double                  cjm_layout_get_text_scale        (CjmLayout          *self);
+double                  cjm_layout_get_column_scale      (CjmLayout          *self);
 const char * const     *cjm_layout_get_persona_ids       (CjmLayout          *self);
 const char * const     *cjm_layout_get_stage_ids         (CjmLayout          *self);
+const char * const     *cjm_layout_get_step_ids          (CjmLayout          *self);
 const char * const     *cjm_layout_get_lane_ids          (CjmLayout          *self);
 CjmLayoutBands          cjm_layout_get_bands             (CjmLayout          *self);
 void                    cjm_layout_set_text_scale        (CjmLayout          *self,
                                                           double              text_scale);
+void                    cjm_layout_set_column_scale      (CjmLayout          *self,
+                                                          double              column_scale);
 void                    cjm_layout_set_persona_ids       (CjmLayout          *self,
                                                           const char * const *persona_ids);
 void                    cjm_layout_set_stage_ids         (CjmLayout          *self,
                                                           const char * const *stage_ids);
+void                    cjm_layout_set_step_ids          (CjmLayout          *self,
+                                                          const char * const *step_ids);
 void                    cjm_layout_set_lane_ids          (CjmLayout          *self,
                                                           const char * const *lane_ids);
 void                    cjm_layout_set_bands             (CjmLayout          *self,

@@ -61,6 +61,21 @@ typedef struct
   gboolean dark;
 } CjmPalette;
 
+/* What an export that writes texts itself implements (see
+ * CjmRenderOptions.text_sink). @box is the text as measured, @color its
+ * colour; @halo, if not %NULL, the colour of a stroke of @halo_width drawn
+ * under it, to keep it apart from the lines it crosses. The coordinates
+ * are in the units of @cr, which is as the renderer would draw with it. */
+struct _CjmTextSink
+{
+  void (*text) (CjmTextSink      *sink,
+                cairo_t          *cr,
+                const CjmTextBox *box,
+                const CjmRgba    *color,
+                const CjmRgba    *halo,
+                double            halo_width);
+};
+
 static inline void
 _cjm_set_source (cairo_t       *cr,
                  const CjmRgba *color)

@@ -29,6 +29,7 @@ G_DEFINE_ENUM_TYPE (CjmTheme, cjm_theme,
 
 #define CARD_RADIUS    8.0
 #define HEADER_RADIUS 10.0
+#define HALO_WIDTH     4.0
 
 typedef struct
 {
@@ -208,6 +209,12 @@ draw_text (const Frame      *frame,
       return;
     }
 
+  if (frame->options->text_sink != NULL)
+    {
+      frame->options->text_sink->text (frame->options->text_sink, frame->cr, box, color, NULL, 0);
+      return;
+    }
+
   _cjm_set_source (frame->cr, color);
   cairo_move_to (frame->cr, box->rect.x, box->rect.y);
   pango_cairo_show_layout (frame->cr, box->layout);
@@ -224,11 +231,18 @@ draw_text_with_halo (const Frame      *frame,
   if (box->layout == NULL || !frame_shows (frame, &box->rect) || frame->simplified)
     return;
 
+  if (frame->options->text_sink != NULL)
+    {
+      frame->options->text_sink->text (frame->options->text_sink, cr, box, color,
+                                       &frame->palette->background, HALO_WIDTH);
+      return;
+    }
+
   cairo_save (cr);
   cairo_move_to (cr, box->rect.x, box->rect.y);
   pango_cairo_layout_path (cr, box->layout);
   _cjm_set_source (cr, &frame->palette->background);
-  cairo_set_line_width (cr, 4);
+  cairo_set_line_width (cr, HALO_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
   cairo_restore (cr);

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * parts separately (a card into its own surface, translated by minus its
  * rectangle's origin) and an export calls cjm_render_map() once. */
 
+/* Where an export that writes texts itself receives them (cjm-render-private.h). */
+typedef struct _CjmTextSink CjmTextSink;
+
 typedef enum
 {
   CJM_THEME_LIGHT,
@@ -53,6 +56,11 @@ typedef struct
   /* The part of the map to draw, in map units; what lies outside is
    * skipped, and drawing is clipped to it. Zero width: the whole map. */
   CjmRect     visible;
+  /* If set, each text is handed to the sink instead of being drawn, with
+   * where and how the renderer would have drawn it; shapes are drawn as
+   * usual. The SVG export writes the texts as <text> elements this way, so
+   * that they stay selectable text. */
+  CjmTextSink *text_sink;
 } CjmRenderOptions;
 
 GType cjm_theme_get_type           (void) G_GNUC_CONST;

@@ -1,0 +1,221 @@
+#!/bin/bash
+# test-ui-e2e.sh: the real app under Xvfb, driven with xdotool.
+#
+# 1. Drags a card to another cell and a stage header to another place,
+#    saves with Ctrl+S, and checks the file written.
+# 2. Edits a card's title in place (Enter, type, Enter), saves and checks
+#    it, undoes with Ctrl+Z, saves and checks the title is back.
+#
+# Where to click comes from the app itself: with CJM_TEST_GEOMETRY set, the
+# canvas writes where each card and header is drawn, in the window's pixels.
+#
+# Usage: test-ui-e2e.sh path/to/journey-mapper     (TAP on stdout)
+set -u
+
+APP=${1:?usage: test-ui-e2e.sh path/to/journey-mapper}
+SAMPLE=${CJM_SOURCE_ROOT:?CJM_SOURCE_ROOT is not set}/data/samples/running-shoes.cjm
+
+# Without the tools, fail saying so: CI installs them.
+for tool in xvfb-run dbus-run-session xdotool xmllint; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "1..1"
+    echo "not ok 1 - $tool is missing: run build-aux/install-deps --test"
+    exit 1
+  fi
+done
+
+# Run the rest under a display of our own.
+if [ -z "${CJM_E2E_DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1400x900x24" \
+    dbus-run-session -- env CJM_E2E_DISPLAY=1 bash "$0" "$@"
+fi
+
+WORK=$(mktemp -d)
+APP_PID=
+cleanup () {
+  if [ -n "$APP_PID" ]; then
+    kill "$APP_PID" 2>/dev/null
+    wait "$APP_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+N=0
+FAILED=0
+ok () {
+  N=$((N + 1))
+  echo "ok $N - $1"
+}
+not_ok () {
+  N=$((N + 1))
+  FAILED=1
+  echo "not ok $N - $1"
+  [ -f "$WORK/app.log" ] && sed 's/^/# /' "$WORK/app.log" | tail -n 20
+}
+
+GEOMETRY=$WORK/geometry
+WINDOW=
+WINDOW_X=0
+WINDOW_Y=0
+
+# start_app FILE: runs the app on FILE and waits for its window and map.
+start_app () {
+  rm -f "$GEOMETRY"
+  # The app, not a unit test: the desktop's warnings (no network places
+  # here) must not stop it.
+  env -u G_DEBUG CJM_TEST_GEOMETRY="$GEOMETRY" "$APP" "$1" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 100); do
+    WINDOW=$(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null | head -n 1)
+    [ -n "$WINDOW" ] && [ -s "$GEOMETRY" ] && break
+    sleep 0.1
+  done
+  [ -n "$WINDOW" ] || return 1
+  xdotool windowsize --sync "$WINDOW" 1300 850 2>/dev/null
+  xdotool windowfocus --sync "$WINDOW" 2>/dev/null
+  sleep 1
+  eval "$(xdotool getwindowgeometry --shell "$WINDOW")"
+  WINDOW_X=$X
+  WINDOW_Y=$Y
+}
+
+stop_app () {
+  kill "$APP_PID" 2>/dev/null
+  wait "$APP_PID" 2>/dev/null
+  APP_PID=
+}
+
+# where ID FX FY: prints the screen point FX and FY of the way across the
+# element ID as the app last drew it.
+where () {
+  awk -v id="$1" -v fx="$2" -v fy="$3" -v wx="$WINDOW_X" -v wy="$WINDOW_Y" \
+    '$1 == id { printf "%d %d\n", wx + $2 + $4 * fx, wy + $3 + $5 * fy; found = 1 }
+     END { if (!found) exit 1 }' "$GEOMETRY"
+}
+
+# drag X0 Y0 X1 Y1: presses at one point, moves in steps, releases at the other.
+drag () {
+  xdotool mousemove --sync "$1" "$2" mousedown 1
+  sleep 0.2
+  for i in 1 2 3 4 5 6 7 8; do
+    xdotool mousemove --sync $(( $1 + ($3 - $1) * i / 8 )) $(( $2 + ($4 - $2) * i / 8 ))
+    sleep 0.05
+  done
+  sleep 0.2
+  xdotool mouseup 1
+  sleep 0.5
+}
+
+# xpath FILE EXPR: the string value of EXPR in FILE.
+xpath () {
+  xmllint --xpath "string($2)" "$1" 2>/dev/null
+}
+
+# wait_for FILE EXPR VALUE: waits (5 s at most) until the file says VALUE.
+wait_for () {
+  for _ in $(seq 50); do
+    [ "$(xpath "$1" "$2")" = "$3" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+card () {
+  echo "//*[local-name()='card'][@id='$1']"
+}
+
+echo "1..7"
+
+# 1. Drags: a card to another cell, a stage header past the next stage.
+MAP=$WORK/drag.cjm
+cp "$SAMPLE" "$MAP"
+if ! start_app "$MAP"; then
+  not_ok "the app shows its window"
+  exit 1
+fi
+ok "the app shows its window"
+
+read -r X0 Y0 < <(where card-buying-guide 0.3 0.5)
+read -r X1 _ < <(where step-decide-to-run 0.5 0.5)
+read -r _ Y1 < <(where lane-mobile-app 0.5 0.85)
+drag "$X0" "$Y0" "$X1" "$Y1"
+
+# The whole map in view (Ctrl+9), for the stages to be.
+sleep 0.5
+xdotool key --clearmodifiers ctrl+9
+sleep 1
+read -r X0 Y0 < <(where stage-reflection 0.3 0.5)
+read -r X1 Y1 < <(where stage-evaluation 0.85 0.5)
+drag "$X0" "$Y0" "$X1" "$Y1"
+
+xdotool key --clearmodifiers ctrl+s
+if wait_for "$MAP" "$(card card-buying-guide)/@lane" lane-mobile-app &&
+   [ "$(xpath "$MAP" "$(card card-buying-guide)/@step")" = step-decide-to-run ]; then
+  ok "the card dragged to another cell is saved in its new lane and step"
+else
+  not_ok "the card dragged to another cell is saved in its new lane and step (lane: $(xpath "$MAP" "$(card card-buying-guide)/@lane"), step: $(xpath "$MAP" "$(card card-buying-guide)/@step"))"
+fi
+
+if [ "$(xpath "$MAP" "//*[local-name()='stage'][1]/@id")" = stage-evaluation ] &&
+   [ "$(xpath "$MAP" "//*[local-name()='stage'][2]/@id")" = stage-reflection ]; then
+  ok "the stage dragged past the next one is saved after it"
+else
+  not_ok "the stage dragged past the next one is saved after it (stages: $(xmllint --xpath "//*[local-name()='stage']/@id" "$MAP" | tr '\n' ' '))"
+fi
+stop_app
+
+# 2. Edit in place, then undo.
+MAP=$WORK/edit.cjm
+cp "$SAMPLE" "$MAP"
+TITLE=$(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']")
+start_app "$MAP"
+
+read -r X0 Y0 < <(where card-sponsored-posts 0.3 0.5)
+xdotool mousemove --sync "$X0" "$Y0" click 1
+sleep 0.3
+xdotool key --clearmodifiers Return
+sleep 0.3
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 "Checkout in three clicks"
+xdotool key --clearmodifiers Return
+sleep 0.3
+xdotool key --clearmodifiers ctrl+s
+if wait_for "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']" "Checkout in three clicks"; then
+  ok "the title typed in place is saved"
+else
+  not_ok "the title typed in place is saved (title: $(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']"))"
+fi
+
+xdotool key --clearmodifiers ctrl+z
+sleep 0.3
+xdotool key --clearmodifiers ctrl+s
+if wait_for "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']" "$TITLE"; then
+  ok "Ctrl+Z undoes the edit in one step, and the title saved is the old one"
+else
+  not_ok "Ctrl+Z undoes the edit in one step (title: $(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']"))"
+fi
+
+# Escape drops what was typed.
+xdotool key --clearmodifiers Return
+sleep 0.3
+xdotool type --delay 20 "Dropped"
+xdotool key --clearmodifiers Escape
+sleep 0.3
+xdotool key --clearmodifiers ctrl+s
+sleep 1
+if [ "$(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']")" = "$TITLE" ]; then
+  ok "Escape drops what was typed"
+else
+  not_ok "Escape drops what was typed"
+fi
+
+# The file is still a valid map.
+if "$APP" --validate "$MAP" >/dev/null 2>&1; then
+  ok "the saved map is valid"
+else
+  not_ok "the saved map is valid"
+fi
+stop_app
+
+exit $FAILED
