@@ -41,7 +41,6 @@ make_french_map (guint n_personas)
     "Élise Château",
   };
   CjmMap *map = cjm_map_new ("map");
-  g_autoptr(GString) quote = g_string_new (NULL);
 
   cjm_map_set_title (map, "Acheter sa première paire de chaussures de course : un parcours "
                           "semé d’embûches 🏃");
@@ -382,8 +381,8 @@ test_svg_text (void)
   g_assert_null (strchr (svg, '\x01'));
 
   /* Named fonts: Cantarell for the text, the emoji font for emoji. */
-  g_assert_nonnull (strstr (svg, "<text xml:space=\"preserve\" font-family=\"Cantarell, sans-serif\" "
-                                 "font-size=\"14\""));
+  g_assert_nonnull (strstr (svg, "<text xml:space=\"preserve\" "
+                                 "font-family=\"Cantarell, sans-serif\" font-size=\"14\""));
   g_assert_nonnull (strstr (svg, "font-weight=\"700\""));
   g_assert_nonnull (strstr (svg, "<tspan font-family=\"'Noto Color Emoji'\">👟</tspan>"));
 

@@ -456,6 +456,45 @@ test_png_too_large (void)
   g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, 0);
 }
 
+/* The PNG writer keeps every pixel the renderer drew, in every strip it
+ * compresses apart; a transparent one un-premultiplies, within rounding. */
+static void
+test_png_encoder (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("CJM_SOURCE_ROOT"), "data", "samples",
+                                              "running-shoes.cjm", NULL);
+  g_autoptr(CjmMap) map = export_load_map (sample);
+  g_autofree char *folder = export_make_tmp_dir ();
+
+  for (guint transparent = 0; transparent < 2; transparent++)
+    {
+      g_autoptr(CjmExportOptions) options = options_for (CJM_EXPORT_FORMAT_PNG);
+      g_autoptr(CjmLayout) layout = NULL;
+      g_autofree char *path = NULL;
+      CjmExportSheet sheet = { 0 };
+      cairo_surface_t *drawn, *written;
+      cairo_t *cr;
+
+      options->transparent = transparent;
+      layout = cjm_export_create_layout (map, options, NULL);
+      sheet.layout = layout;
+      sheet.scale = 1;
+      cjm_layout_get_size (layout, &sheet.width, &sheet.height);
+      drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (sheet.width),
+                                          (int)ceil (sheet.height));
+      cr = cairo_create (drawn);
+      _cjm_export_draw_sheet (cr, &sheet, options, NULL);
+      cairo_destroy (cr);
+
+      written = export_png_surface (map, options, folder, &path);
+      g_assert_cmpfloat (export_compare_images (drawn, written, transparent ? 1 : 0), ==, 0);
+      cairo_surface_destroy (drawn);
+      cairo_surface_destroy (written);
+    }
+
+  export_remove_dir (folder);
+}
+
 /* The same map gives the same bytes: nothing depends on a window or on time. */
 static void
 test_deterministic (void)
@@ -576,7 +615,7 @@ test_slides (void)
         gboolean emotion = FALSE;
         double width, height;
 
-        g_test_message ("slide %u: text ×%.2f, columns ×%.2f, scale %.2f: titles %.1f px, "
+        g_test_message ("slide %u: text x%.2f, columns x%.2f, scale %.2f: titles %.1f px, "
                         "%u lanes", i + 1, cjm_layout_get_text_scale (sheet->layout),
                         cjm_layout_get_column_scale (sheet->layout), sheet->scale, size, n_lanes);
         g_assert_cmpfloat (size, >=, 20);
@@ -625,8 +664,11 @@ test_slides (void)
   g_clear_pointer (&sheets, g_ptr_array_unref);
   sheets = _cjm_export_plan_sheets (map, options, NULL);
   for (guint i = 0; i < sheets->len; i++)
-    g_assert_cmpuint (cjm_layout_get_n_columns (((CjmExportSheet *)g_ptr_array_index (sheets, i))->layout),
-                      <=, 2);
+    {
+      CjmExportSheet *sheet = g_ptr_array_index (sheets, i);
+
+      g_assert_cmpuint (cjm_layout_get_n_columns (sheet->layout), <=, 2);
+    }
 
   /* As SVG: one file per slide, 1920 × 1080. */
   {
@@ -926,7 +968,8 @@ test_step_filter (void)
   g_assert_true (cjm_layout_get_stage_rect (layout, cjm_map_lookup_typed (map, "b", CJM_TYPE_STAGE),
                                             &second));
   g_assert_cmpfloat (first.x + first.width, <, second.x);
-  g_assert_true (cjm_layout_get_card_rect (layout, cjm_map_lookup_typed (map, "wide", CJM_TYPE_CARD),
+  g_assert_true (cjm_layout_get_card_rect (layout,
+                                           cjm_map_lookup_typed (map, "wide", CJM_TYPE_CARD),
                                            &card_rect));
   g_assert_cmpfloat (card_rect.width, >, first.width);
 
@@ -961,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/Cjm/Export/every-map-every-format", test_every_map_every_format);
   g_test_add_func ("/Cjm/Export/png-scale-and-background", test_png_scale_and_background);
   g_test_add_func ("/Cjm/Export/png-too-large", test_png_too_large);
+  g_test_add_func ("/Cjm/Export/png-encoder", test_png_encoder);
   g_test_add_func ("/Cjm/Export/deterministic", test_deterministic);
   g_test_add_func ("/Cjm/Export/slides", test_slides);
   g_test_add_func ("/Cjm/Export/pdf-pages", test_pdf_pages);

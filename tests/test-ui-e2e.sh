@@ -125,7 +125,7 @@ card () {
   echo "//*[local-name()='card'][@id='$1']"
 }
 
-echo "1..7"
+echo "1..8"
 
 # 1. Drags: a card to another cell, a stage header past the next stage.
 MAP=$WORK/drag.cjm
@@ -208,6 +208,21 @@ if [ "$(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']")" = 
   ok "Escape drops what was typed"
 else
   not_ok "Escape drops what was typed"
+fi
+
+# A double-click edits in place too.
+read -r X0 Y0 < <(where card-running-club 0.3 0.5)
+xdotool mousemove --sync "$X0" "$Y0" click --repeat 2 --delay 80 1
+sleep 0.4
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 "Our club"
+xdotool key --clearmodifiers Return
+sleep 0.3
+xdotool key --clearmodifiers ctrl+s
+if wait_for "$MAP" "$(card card-running-club)/*[local-name()='title']" "Our club"; then
+  ok "a double-click edits a title in place"
+else
+  not_ok "a double-click edits a title in place (title: $(xpath "$MAP" "$(card card-running-club)/*[local-name()='title']"))"
 fi
 
 # The file is still a valid map.

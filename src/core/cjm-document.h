@@ -73,6 +73,7 @@ void               cjm_document_restore_async        (const CjmRecoveryEntry *en
 CjmDocument       *cjm_document_load_finish          (GAsyncResult         *result,
                                                       GPtrArray           **problems,
                                                       GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+GFile             *cjm_document_load_result_get_file (GAsyncResult         *result);
 
 void               cjm_document_save_async           (CjmDocument          *self,
                                                       GFile                *file,

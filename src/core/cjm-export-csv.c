@@ -432,7 +432,8 @@ _cjm_export_csv (CjmMap                  *map,
       CjmCard *card = g_list_model_get_item (model, i);
 
       g_hash_table_insert (table.card_positions, card, GUINT_TO_POINTER (i + 1));
-      if (cjm_card_get_kind (card) == kind && (covered == NULL || g_hash_table_contains (covered, card)))
+      if (cjm_card_get_kind (card) == kind &&
+          (covered == NULL || g_hash_table_contains (covered, card)))
         g_ptr_array_add (cards, card);
       else
         g_object_unref (card);

@@ -289,13 +289,15 @@ _cjm_export_encode_png (cairo_surface_t  *surface,
   for (guint i = 0; i < n_strips; i++)
     if (strips[i].failed)
       {
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not compress the image"));
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("Could not compress the image"));
         ok = FALSE;
         break;
       }
 
   if (ok)
-    ok = g_output_stream_write_all (stream, signature, sizeof signature, NULL, cancellable, error) &&
+    ok = g_output_stream_write_all (stream, signature, sizeof signature, NULL, cancellable,
+                                    error) &&
          write_chunk (stream, "IHDR", header, sizeof header, cancellable, error) &&
          write_chunk (stream, "pHYs", physical, sizeof physical, cancellable, error) &&
          idat_append (&idat, zlib_head, sizeof zlib_head, FALSE, error);

@@ -126,45 +126,139 @@ chunk_layout (CjmMap              *map,
 
 /* Slides */
 
-/* Sets the text and column scales at which the layout's card titles read
- * largest once fitted to a slide; returns their size there, in pixels. */
-static double
-choose_scales (CjmLayout *layout)
+/* How a slide is made readable. Each lane's height depends on its own
+ * cards only, and the map's width on its steps only: one layout of all the
+ * lanes, measured at each text scale and column scale, tells the size of
+ * the layout of any group of them. The groups are then laid out once. */
+
+static const double text_scales[] = { 1.0, 1.5, 2.0, 2.5, 3.0 };
+static const double column_scales[] = { 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0 };
+
+typedef struct
 {
-  static const double column_scales[] = { 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0 };
+  double  text_scale;
+  double  column_scale;
+  double  width;
+  double  fixed;          /* the height without the lanes': headers, bands, margins */
+  double *lane_heights;   /* by lane, in the order of the layout's lanes */
+} Measure;
+
+static void
+measure_clear (gpointer data)
+{
+  g_free (((Measure *)data)->lane_heights);
+}
+
+static GArray *
+measure_lanes (CjmLayout *layout)
+{
+  GArray *measures = g_array_new (FALSE, TRUE, sizeof (Measure));
+
+  g_array_set_clear_func (measures, measure_clear);
+
+  for (guint t = 0; t < G_N_ELEMENTS (text_scales); t++)
+    for (guint c = 0; c < G_N_ELEMENTS (column_scales); c++)
+      {
+        CjmLaneBox * const *lanes;
+        Measure measure = { text_scales[t], column_scales[c], 0, 0, NULL };
+        double height;
+        guint n_lanes;
+
+        cjm_layout_set_text_scale (layout, measure.text_scale);
+        cjm_layout_set_column_scale (layout, measure.column_scale);
+        cjm_layout_get_size (layout, &measure.width, &height);
+        lanes = _cjm_layout_get_lanes (layout, &n_lanes);
+        measure.lane_heights = g_new (double, MAX (n_lanes, 1));
+        measure.fixed = height;
+        for (guint i = 0; i < n_lanes; i++)
+          {
+            measure.lane_heights[i] = lanes[i]->row.height;
+            measure.fixed -= lanes[i]->row.height;
+          }
+        g_array_append_val (measures, measure);
+      }
+
+  return measures;
+}
+
+/* The largest card titles a slide holding the lanes @in_group can show;
+ * @best: the measure that gives them. */
+static double
+group_title_size (GArray         *measures,
+                  const gboolean *in_group,
+                  guint           n_lanes,
+                  guint          *best)
+{
   double room_width = CJM_EXPORT_SLIDE_WIDTH - 2 * CJM_EXPORT_SLIDE_MARGIN;
   double room_height = CJM_EXPORT_SLIDE_HEIGHT - 2 * CJM_EXPORT_SLIDE_MARGIN;
-  double best_text = 1, best_column = 1, best_size = 0;
+  double best_size = 0;
 
-  /* Larger text widens the columns, but only half as fast, and wraps into
-   * more lines; wider columns need fewer. While the slide's height limits
-   * the map, wider columns make it shorter; once its width does, no wider. */
-  for (double text_scale = 1; text_scale <= SLIDE_MAX_TEXT_SCALE + 1e-9; text_scale += 0.25)
+  *best = 0;
+  for (guint m = 0; m < measures->len; m++)
     {
-      cjm_layout_set_text_scale (layout, text_scale);
+      const Measure *measure = &g_array_index (measures, Measure, m);
+      double height = measure->fixed;
+      double size;
 
-      for (guint i = 0; i < G_N_ELEMENTS (column_scales); i++)
+      for (guint i = 0; i < n_lanes; i++)
+        if (in_group[i])
+          height += measure->lane_heights[i];
+      size = CARD_TITLE_SIZE * measure->text_scale *
+             MIN (room_width / measure->width, room_height / height);
+      if (size > best_size + 0.01)
         {
-          double width, height, size;
-
-          cjm_layout_set_column_scale (layout, column_scales[i]);
-          cjm_layout_get_size (layout, &width, &height);
-          size = CARD_TITLE_SIZE * text_scale * MIN (room_width / width, room_height / height);
-          if (size > best_size + 0.01)
-            {
-              best_size = size;
-              best_text = text_scale;
-              best_column = column_scales[i];
-            }
-          if (room_width / width <= room_height / height)
-            break;
+          best_size = size;
+          *best = m;
         }
     }
 
-  cjm_layout_set_text_scale (layout, best_text);
-  cjm_layout_set_column_scale (layout, best_column);
-
   return best_size;
+}
+
+/* Cuts the lanes other than emotion lanes, in order, into @n_groups runs
+ * whose heights (at @measure) are as even as can be; @group_of gets the
+ * group of each lane, emotion lanes G_MAXUINT: they are in every group. */
+static void
+partition_lanes (const Measure  *measure,
+                 const gboolean *is_emotion,
+                 guint           n_lanes,
+                 guint           n_groups,
+                 guint          *group_of)
+{
+  double total = 0, target, sum = 0;
+  guint n_others = 0, group = 0, in_group = 0, seen = 0;
+
+  for (guint i = 0; i < n_lanes; i++)
+    if (!is_emotion[i])
+      {
+        total += measure->lane_heights[i];
+        n_others++;
+      }
+  target = total / n_groups;
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      double height = measure->lane_heights[i];
+
+      if (is_emotion[i])
+        {
+          group_of[i] = G_MAXUINT;
+          continue;
+        }
+
+      /* A new group once this one has its share, keeping a lane for
+       * each group left. */
+      if (in_group > 0 && group < n_groups - 1 &&
+          (sum + height / 2 > target * (group + 1) || n_others - seen <= n_groups - 1 - group))
+        {
+          group++;
+          in_group = 0;
+        }
+      group_of[i] = group;
+      sum += height;
+      in_group++;
+      seen++;
+    }
 }
 
 static CjmExportSheet *
@@ -189,49 +283,10 @@ slide_new (CjmLayout *layout)
   return sheet;
 }
 
-/* The lanes of the export in the order of the map, emotion lanes apart. */
-static void
-split_lanes (CjmMap              *map,
-             const char * const  *lane_ids,
-             GPtrArray           *emotion,
-             GPtrArray           *others)
-{
-  GListModel *lanes = cjm_map_get_lanes (map);
-
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      g_autoptr(CjmLane) lane = g_list_model_get_item (lanes, i);
-      const char *id = cjm_element_get_id (CJM_ELEMENT (lane));
-
-      if (lane_ids != NULL && !g_strv_contains (lane_ids, id))
-        continue;
-      g_ptr_array_add (cjm_lane_get_kind (lane) == CJM_LANE_KIND_EMOTION ? emotion : others,
-                       (gpointer)id);
-    }
-}
-
-/* Group @index of @n_groups, as even as can be, with the emotion lanes. */
-static char **
-lane_group (GPtrArray *emotion,
-            GPtrArray *others,
-            guint      index,
-            guint      n_groups)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint start = index * others->len / n_groups;
-  guint end = (index + 1) * others->len / n_groups;
-
-  for (guint i = start; i < end; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (others, i));
-  for (guint i = 0; i < emotion->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (emotion, i));
-
-  return g_strv_builder_end (builder);
-}
-
 /* The slides of some steps: one, or if its text would read too small, its
  * lanes spread over as few slides as keep it readable — each with the
- * emotion curves, which tie the story together. */
+ * emotion curves, which tie the story together — at the text and column
+ * scales that make each slide's text the largest. */
 static void
 plan_slides (CjmMap                 *map,
              const char * const     *stage_ids,
@@ -240,33 +295,48 @@ plan_slides (CjmMap                 *map,
              const CjmExportOptions *options,
              GPtrArray              *sheets)
 {
-  g_autoptr(GPtrArray) emotion = g_ptr_array_new ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Slides show the title, not the personas and the legend: those would
+   * crowd every slide. */
+  CjmLayoutBands bands = options->bands & CJM_LAYOUT_BAND_HEADER;
+  g_autoptr(CjmLayout) all = chunk_layout (map, stage_ids, lane_ids, chunk, bands);
+  g_autoptr(GArray) measures = measure_lanes (all);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree gboolean *is_emotion = NULL;
+  g_autofree gboolean *in_group = NULL;
+  g_autofree guint *group_of = NULL;
+  g_autofree guint *best = NULL;
   g_autofree char *slug = NULL;
-  guint n_groups;
+  CjmLaneBox * const *lanes;
+  guint n_lanes, n_others = 0, n_groups;
 
-  split_lanes (map, lane_ids, emotion, others);
+  lanes = _cjm_layout_get_lanes (all, &n_lanes);
+  is_emotion = g_new0 (gboolean, MAX (n_lanes, 1));
+  in_group = g_new0 (gboolean, MAX (n_lanes, 1));
+  group_of = g_new0 (guint, MAX (n_lanes, 1));
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      g_ptr_array_add (ids, (gpointer)cjm_element_get_id (CJM_ELEMENT (lanes[i]->lane)));
+      is_emotion[i] = lanes[i]->is_emotion;
+      n_others += !lanes[i]->is_emotion;
+    }
 
+  /* As few groups as keep every slide readable; as many as lanes at most. */
   for (n_groups = 1; ; n_groups++)
     {
-      gboolean readable = TRUE;
+      double smallest = G_MAXDOUBLE;
 
-      g_ptr_array_set_size (layouts, 0);
-      for (guint i = 0; i < n_groups; i++)
+      g_clear_pointer (&best, g_free);
+      best = g_new0 (guint, n_groups);
+      partition_lanes (&g_array_index (measures, Measure, 0), is_emotion, n_lanes, n_groups,
+                       group_of);
+      for (guint g = 0; g < n_groups; g++)
         {
-          g_auto(GStrv) group = lane_group (emotion, others, i, n_groups);
-          /* Slides show the title, not the personas and the legend: those
-           * would crowd every slide. */
-          CjmLayout *layout = chunk_layout (map, stage_ids, (const char * const *)group, chunk,
-                                            options->bands & CJM_LAYOUT_BAND_HEADER);
-
-          g_ptr_array_add (layouts, layout);
-          if (choose_scales (layout) < SLIDE_MIN_TITLE_SIZE)
-            readable = FALSE;
+          for (guint i = 0; i < n_lanes; i++)
+            in_group[i] = group_of[i] == g || group_of[i] == G_MAXUINT;
+          smallest = MIN (smallest, group_title_size (measures, in_group, n_lanes, &best[g]));
         }
 
-      if (readable || n_groups >= MAX (others->len, 1))
+      if (smallest >= SLIDE_MIN_TITLE_SIZE || n_groups >= MAX (n_others, 1))
         break;
     }
 
@@ -277,13 +347,26 @@ plan_slides (CjmMap                 *map,
         slug = slugify (cjm_element_get_id (CJM_ELEMENT (chunk->stage)));
     }
 
-  for (guint i = 0; i < layouts->len; i++)
+  for (guint g = 0; g < n_groups; g++)
     {
-      CjmExportSheet *sheet = slide_new (g_ptr_array_index (layouts, i));
+      const Measure *measure = &g_array_index (measures, Measure, best[g]);
+      g_autoptr(GPtrArray) group = g_ptr_array_new ();
+      g_autoptr(CjmLayout) layout = NULL;
+      CjmExportSheet *sheet;
+
+      for (guint i = 0; i < n_lanes; i++)
+        if (group_of[i] == g || group_of[i] == G_MAXUINT)
+          g_ptr_array_add (group, g_ptr_array_index (ids, i));
+      g_ptr_array_add (group, NULL);
+
+      layout = chunk_layout (map, stage_ids, (const char * const *)group->pdata, chunk, bands);
+      cjm_layout_set_text_scale (layout, measure->text_scale);
+      cjm_layout_set_column_scale (layout, measure->column_scale);
+      sheet = slide_new (layout);
 
       /* “evaluation-1”, “evaluation-2”: the parts of a stage. */
-      if (layouts->len > 1 && slug != NULL)
-        sheet->slug = g_strdup_printf ("%s-%u", slug, i + 1);
+      if (n_groups > 1 && slug != NULL)
+        sheet->slug = g_strdup_printf ("%s-%u", slug, g + 1);
       else
         sheet->slug = g_strdup (slug);
       g_ptr_array_add (sheets, sheet);
@@ -313,7 +396,8 @@ chunk_for_slides (const CjmColumnBox     *columns,
           chunk = chunk_new (columns[i].stage);
           g_ptr_array_add (chunks, chunk);
         }
-      g_ptr_array_add (chunk->step_ids, (gpointer)cjm_element_get_id (CJM_ELEMENT (columns[i].step)));
+      g_ptr_array_add (chunk->step_ids,
+                       (gpointer)cjm_element_get_id (CJM_ELEMENT (columns[i].step)));
     }
 
   return chunks;

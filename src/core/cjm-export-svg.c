@@ -446,7 +446,9 @@ _cjm_export_svg (CjmLayout               *layout,
 
   if (status == CAIRO_STATUS_SUCCESS)
     {
-      bytes = merge_document (document, texts, cjm_map_get_title (cjm_layout_get_map (sheet->layout)));
+      CjmMap *map = cjm_layout_get_map (sheet->layout);
+
+      bytes = merge_document (document, texts, cjm_map_get_title (map));
       if (bytes == NULL)
         status = CAIRO_STATUS_WRITE_ERROR;
       else if (!g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL),

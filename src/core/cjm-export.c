@@ -379,10 +379,11 @@ _cjm_export_resolve_scope (CjmMap                  *map,
         {
           CjmConnection *connection = CJM_CONNECTION (element);
 
-          add_card_scope (&steps, cjm_map_lookup_typed (map, cjm_connection_get_from_id (connection),
-                                                       CJM_TYPE_CARD), stages, lanes);
-          add_card_scope (&steps, cjm_map_lookup_typed (map, cjm_connection_get_to_id (connection),
-                                                       CJM_TYPE_CARD), stages, lanes);
+          const char *from = cjm_connection_get_from_id (connection);
+          const char *to = cjm_connection_get_to_id (connection);
+
+          add_card_scope (&steps, cjm_map_lookup_typed (map, from, CJM_TYPE_CARD), stages, lanes);
+          add_card_scope (&steps, cjm_map_lookup_typed (map, to, CJM_TYPE_CARD), stages, lanes);
         }
       else if (CJM_IS_EMOTION (element))
         {

@@ -570,6 +570,12 @@ struct _CjmLock
   guint         stale_age;
   guint         refresh_id;
 
+  /* Held by a refresh writing the lock file in a worker thread, and by
+   * release: a refresh under way when the map is closed cannot write the
+   * lock file again after it is removed. */
+  GMutex        mutex;
+  gboolean      released;
+
   guint         held : 1;
   guint         refreshing : 1;
 };
@@ -606,6 +612,7 @@ cjm_lock_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->mine, cjm_lock_info_free);
   g_clear_pointer (&self->owner, cjm_lock_info_free);
+  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (cjm_lock_parent_class)->finalize (object);
 }
@@ -689,6 +696,7 @@ cjm_lock_class_init (CjmLockClass *klass)
 static void
 cjm_lock_init (CjmLock *self)
 {
+  g_mutex_init (&self->mutex);
   self->mine = cjm_lock_info_new_for_self ();
   self->cancellable = g_cancellable_new ();
   self->stale_age = CJM_LOCK_STALE_AGE;
@@ -874,13 +882,36 @@ rewrite_lock (GFile         *lock_file,
                                   NULL, cancellable, error);
 }
 
+static void refresh_locked (GTask        *task,
+                            RefreshData  *refresh,
+                            GCancellable *cancellable);
+
 static void
 refresh_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  RefreshData *refresh = task_data;
+  CjmLock *self = source_object;
+
+  g_mutex_lock (&self->mutex);
+
+  if (self->released)
+    {
+      g_mutex_unlock (&self->mutex);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Released");
+      return;
+    }
+
+  refresh_locked (task, task_data, cancellable);
+  g_mutex_unlock (&self->mutex);
+}
+
+static void
+refresh_locked (GTask        *task,
+                RefreshData  *refresh,
+                GCancellable *cancellable)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) found = NULL;
   g_autoptr(CjmLockInfo) holder = NULL;
@@ -1071,14 +1102,20 @@ cjm_lock_release (CjmLock *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 
-  if (!self->held)
-    return;
+  /* Waits for a refresh under way, which then writes no more. */
+  g_mutex_lock (&self->mutex);
+  self->released = TRUE;
 
-  found = read_lock_file (self->lock_file, NULL, NULL);
-  holder = found ? cjm_lock_info_parse (found, NULL) : NULL;
+  if (self->held)
+    {
+      found = read_lock_file (self->lock_file, NULL, NULL);
+      holder = found ? cjm_lock_info_parse (found, NULL) : NULL;
 
-  if (holder != NULL && g_strcmp0 (holder->token, self->mine->token) == 0)
-    g_file_delete (self->lock_file, NULL, NULL);
+      if (holder != NULL && g_strcmp0 (holder->token, self->mine->token) == 0)
+        g_file_delete (self->lock_file, NULL, NULL);
+    }
+
+  g_mutex_unlock (&self->mutex);
 
   set_held (self, FALSE);
 }

@@ -15,7 +15,9 @@
 
 #include "cjm-card.h"
 #include "cjm-connection.h"
+#include "cjm-edit.h"
 #include "cjm-emotion.h"
+#include "cjm-labels.h"
 #include "cjm-lane.h"
 #include "cjm-map-check.h"
 #include "cjm-map-check-private.h"
@@ -457,58 +459,13 @@ index_steps_and_lanes (Check *check)
 
 /* Cards */
 
-static CjmLaneKind
-lane_kind_for_card (CjmCardKind kind)
-{
-  switch (kind)
-    {
-    case CJM_CARD_KIND_NOTE:
-      return CJM_LANE_KIND_TEXT;
-    case CJM_CARD_KIND_PAIN_POINT:
-      return CJM_LANE_KIND_PAIN_POINTS;
-    case CJM_CARD_KIND_OPPORTUNITY:
-      return CJM_LANE_KIND_OPPORTUNITIES;
-    case CJM_CARD_KIND_METRIC:
-      return CJM_LANE_KIND_METRICS;
-    case CJM_CARD_KIND_BACKSTAGE:
-      return CJM_LANE_KIND_BACKSTAGE;
-    case CJM_CARD_KIND_TOUCHPOINT:
-    default:
-      return CJM_LANE_KIND_CHANNEL;
-    }
-}
-
-static const char *
-lane_kind_name (CjmLaneKind kind)
-{
-  /* The same words as the lane kinds in the interface. */
-  switch (kind)
-    {
-    case CJM_LANE_KIND_TEXT:
-      return C_("lane kind", "Text");
-    case CJM_LANE_KIND_EMOTION:
-      return C_("lane kind", "Emotion curve");
-    case CJM_LANE_KIND_PAIN_POINTS:
-      return C_("lane kind", "Pain points");
-    case CJM_LANE_KIND_OPPORTUNITIES:
-      return C_("lane kind", "Opportunities");
-    case CJM_LANE_KIND_METRICS:
-      return C_("lane kind", "KPIs");
-    case CJM_LANE_KIND_BACKSTAGE:
-      return C_("lane kind", "Backstage");
-    case CJM_LANE_KIND_CHANNEL:
-    default:
-      return C_("lane kind", "Channel");
-    }
-}
-
 static void
 check_card_lane (Check   *check,
                  CjmCard *card)
 {
   const char *lane_id = cjm_card_get_lane_id (card);
   CjmLane *lane = lookup (check, lane_id, CJM_TYPE_LANE);
-  CjmLaneKind kind = lane_kind_for_card (cjm_card_get_kind (card));
+  CjmLaneKind kind = cjm_card_kind_get_lane_kind (cjm_card_get_kind (card));
   CjmLane *target;
   gboolean added = FALSE;
 
@@ -521,7 +478,7 @@ check_card_lane (Check   *check,
       g_autoptr(CjmLane) new_lane = cjm_lane_new (NULL);
 
       cjm_lane_set_kind (new_lane, kind);
-      cjm_lane_set_name (new_lane, lane_kind_name (kind));
+      cjm_lane_set_name (new_lane, cjm_lane_kind_get_label (kind));
       add_element (check, _cjm_map_get_store (check->map, CJM_TYPE_LANE), new_lane);
       check->first_lane[kind] = target = new_lane;
       added = TRUE;

@@ -23,7 +23,7 @@
 #include "cjm-lane.h"
 #include "cjm-map-check-private.h"
 #include "cjm-map-private.h"
-#include "cjm-merge.h"
+#include "cjm-merge-private.h"
 #include "cjm-persona.h"
 #include "cjm-revision.h"
 #include "cjm-stage-private.h"
@@ -66,29 +66,12 @@ enum {
   N_COLLECTIONS
 };
 
-#define N_SIDES 3
-#define STAGE_FIELD "stage"
-
-struct _CjmMergeConflict
-{
-  CjmMergeConflictKind  kind;
-  char                 *element_id;
-  CjmElement           *elements[N_SIDES];
-  CjmMap               *maps[N_SIDES];
-  /* The property, STAGE_FIELD for the stage of a step, NULL for a deletion. */
-  char                 *field;
-  const char           *xml_name;
-  GParamSpec           *pspec;
-  GValue                values[N_SIDES];
-  CjmMergePick          pick;
-};
-
 typedef struct
 {
   char             *id;
-  CjmElement       *side[N_SIDES];
+  CjmElement       *side[CJM_MERGE_N_SIDES];
   /* Steps: the id of their stage on each side. */
-  char             *stage[N_SIDES];
+  char             *stage[CJM_MERGE_N_SIDES];
   CjmMergeConflict *existence;
   /* property → CjmMergeConflict, borrowed */
   GHashTable       *field_conflicts;
@@ -102,7 +85,7 @@ struct _CjmMerge
 {
   GObject     parent_instance;
 
-  CjmMap     *maps[N_SIDES];
+  CjmMap     *maps[CJM_MERGE_N_SIDES];
   GPtrArray  *conflicts;
   Item       *map_item;
   /* Of Item, in the order first met; and id → Item. */
@@ -132,7 +115,7 @@ collection_type (guint collection)
 static void
 conflict_free (CjmMergeConflict *conflict)
 {
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     {
       g_clear_object (&conflict->elements[s]);
       g_clear_object (&conflict->maps[s]);
@@ -148,7 +131,7 @@ conflict_free (CjmMergeConflict *conflict)
 static void
 item_free (Item *item)
 {
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     {
       g_clear_object (&item->side[s]);
       g_free (item->stage[s]);
@@ -164,7 +147,7 @@ cjm_merge_finalize (GObject *object)
 {
   CjmMerge *self = (CjmMerge *)object;
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     g_clear_object (&self->maps[s]);
 
   for (guint c = 0; c < N_COLLECTIONS; c++)
@@ -314,7 +297,7 @@ conflict_new (CjmMerge             *self,
   /* What is unknown takes mine: the map stays as the user sees it. */
   conflict->pick = CJM_MERGE_PICK_MINE;
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     {
       g_set_object (&conflict->elements[s], item->side[s]);
       g_set_object (&conflict->maps[s], self->maps[s]);
@@ -331,7 +314,7 @@ add_field_conflict (CjmMerge   *self,
                     const char *property,
                     const char *xml_name,
                     GParamSpec *pspec,
-                    GValue      values[N_SIDES])
+                    GValue      values[CJM_MERGE_N_SIDES])
 {
   CjmMergeConflict *conflict = conflict_new (self, CJM_MERGE_CONFLICT_FIELD, item);
 
@@ -339,7 +322,7 @@ add_field_conflict (CjmMerge   *self,
   conflict->xml_name = xml_name;
   conflict->pspec = pspec;
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     {
       if (G_IS_VALUE (&values[s]))
         {
@@ -373,7 +356,7 @@ analyze_fields (CjmMerge *self,
     {
       const char *property = klass->fields[i].property;
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
-      GValue values[N_SIDES] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
+      GValue values[CJM_MERGE_N_SIDES] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
       gboolean conflict;
 
       g_object_get_property (G_OBJECT (mine), property, &values[CJM_MERGE_SIDE_MINE]);
@@ -389,7 +372,7 @@ analyze_fields (CjmMerge *self,
       if (conflict)
         add_field_conflict (self, item, property, klass->fields[i].xml_name, pspec, values);
 
-      for (guint s = 0; s < N_SIDES; s++)
+      for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
         if (G_IS_VALUE (&values[s]))
           g_value_unset (&values[s]);
     }
@@ -401,9 +384,9 @@ analyze_fields (CjmMerge *self,
        (g_strcmp0 (item->stage[CJM_MERGE_SIDE_MINE], item->stage[CJM_MERGE_SIDE_BASE]) != 0 &&
         g_strcmp0 (item->stage[CJM_MERGE_SIDE_THEIRS], item->stage[CJM_MERGE_SIDE_BASE]) != 0)))
     {
-      GValue values[N_SIDES] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
+      GValue values[CJM_MERGE_N_SIDES] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
 
-      for (guint s = 0; s < N_SIDES; s++)
+      for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
         {
           if (item->side[s] == NULL || (s == CJM_MERGE_SIDE_BASE && base == NULL))
             continue;
@@ -411,9 +394,9 @@ analyze_fields (CjmMerge *self,
           g_value_set_string (&values[s], item->stage[s]);
         }
 
-      add_field_conflict (self, item, STAGE_FIELD, STAGE_FIELD, NULL, values);
+      add_field_conflict (self, item, CJM_MERGE_STAGE_FIELD, CJM_MERGE_STAGE_FIELD, NULL, values);
 
-      for (guint s = 0; s < N_SIDES; s++)
+      for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
         if (G_IS_VALUE (&values[s]))
           g_value_unset (&values[s]);
     }
@@ -520,13 +503,13 @@ cjm_merge_new (CjmMap *base,
   /* The map itself: one element present on all sides, whatever its id. */
   self->map_item = g_new0 (Item, 1);
   self->map_item->id = g_strdup (cjm_element_get_id (CJM_ELEMENT (mine)));
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     self->map_item->side[s] = g_object_ref (CJM_ELEMENT (self->maps[s]));
   if (empty != NULL)
     g_clear_object (&self->map_item->side[CJM_MERGE_SIDE_BASE]);
   analyze_fields (self, self->map_item);
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     {
       for (guint c = 0; c < C_STEPS; c++)
         collect (self, s, c, G_LIST_MODEL (_cjm_map_get_store (self->maps[s], collection_type (c))),
@@ -774,7 +757,7 @@ build_stage (Item *item)
                    : in_theirs ? item->stage[CJM_MERGE_SIDE_THEIRS]
                                : item->stage[CJM_MERGE_SIDE_BASE];
 
-  side = choose_side (item, STAGE_FIELD,
+  side = choose_side (item, CJM_MERGE_STAGE_FIELD,
                       in_base && g_strcmp0 (item->stage[CJM_MERGE_SIDE_MINE],
                                             item->stage[CJM_MERGE_SIDE_BASE]) == 0,
                       in_base && g_strcmp0 (item->stage[CJM_MERGE_SIDE_THEIRS],
@@ -963,15 +946,15 @@ ids_contain (GPtrArray  *ids,
  * (see the top of the file). */
 static GPtrArray *
 merge_order (GHashTable *wanted,
-             GPtrArray  *lists[N_SIDES])
+             GPtrArray  *lists[CJM_MERGE_N_SIDES])
 {
   g_autoptr(GHashTable) placed_by = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *seq[N_SIDES];
+  GPtrArray *seq[CJM_MERGE_N_SIDES];
   GPtrArray *result;
   GHashTableIter iter;
   gpointer key;
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     {
       seq[s] = g_ptr_array_new ();
 
@@ -980,8 +963,8 @@ merge_order (GHashTable *wanted,
           const char *id = g_ptr_array_index (lists[s], i);
 
           if (g_hash_table_contains (wanted, id) &&
-              ids_contain (lists[(s + 1) % N_SIDES], id, NULL) &&
-              ids_contain (lists[(s + 2) % N_SIDES], id, NULL))
+              ids_contain (lists[(s + 1) % CJM_MERGE_N_SIDES], id, NULL) &&
+              ids_contain (lists[(s + 2) % CJM_MERGE_N_SIDES], id, NULL))
             g_ptr_array_add (seq[s], (gpointer)id);
         }
     }
@@ -1048,7 +1031,7 @@ merge_order (GHashTable *wanted,
     if (!g_hash_table_contains (placed_by, key))
       g_ptr_array_add (result, key);
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     g_ptr_array_unref (seq[s]);
 
   return result;
@@ -1061,10 +1044,10 @@ append_ordered (Build      *build,
                 const char *stage_id,
                 GListStore *store)
 {
-  GPtrArray *lists[N_SIDES];
+  GPtrArray *lists[CJM_MERGE_N_SIDES];
   g_autoptr(GPtrArray) order = NULL;
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     lists[s] = list_ids (build->merge->maps[s], collection, stage_id);
 
   order = merge_order (wanted, lists);
@@ -1073,7 +1056,7 @@ append_ordered (Build      *build,
     g_list_store_append (store, g_hash_table_lookup (build->kept[collection],
                                                      g_ptr_array_index (order, i)));
 
-  for (guint s = 0; s < N_SIDES; s++)
+  for (guint s = 0; s < CJM_MERGE_N_SIDES; s++)
     g_ptr_array_unref (lists[s]);
 }
 
@@ -1158,360 +1141,4 @@ cjm_merge_build_result (CjmMerge  *self,
     }
 
   return repaired;
-}
-
-/* Conflicts */
-
-CjmMergeConflictKind
-cjm_merge_conflict_get_kind (CjmMergeConflict *self)
-{
-  g_return_val_if_fail (self != NULL, CJM_MERGE_CONFLICT_FIELD);
-
-  return self->kind;
-}
-
-const char *
-cjm_merge_conflict_get_element_id (CjmMergeConflict *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->element_id;
-}
-
-/**
- * cjm_merge_conflict_get_element:
- * @self: a conflict
- * @side: which version
- *
- * Returns: (transfer none) (nullable): the element in that version, or
- *   %NULL where it was deleted (or not there yet)
- */
-CjmElement *
-cjm_merge_conflict_get_element (CjmMergeConflict *self,
-                                CjmMergeSide      side)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (side < N_SIDES, NULL);
-
-  return self->elements[side];
-}
-
-/**
- * cjm_merge_conflict_dup_description:
- * @self: a conflict
- *
- * Returns: (transfer full): the element, for the user: its kind, title and
- *   id, e.g. "Touchpoint “Reads reviews” (card-3f2a)"
- */
-char *
-cjm_merge_conflict_dup_description (CjmMergeConflict *self)
-{
-  CjmElement *element;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  element = self->elements[CJM_MERGE_SIDE_MINE];
-  if (element == NULL)
-    element = self->elements[CJM_MERGE_SIDE_THEIRS];
-  if (element == NULL)
-    element = self->elements[CJM_MERGE_SIDE_BASE];
-
-  return _cjm_element_describe (element);
-}
-
-/**
- * cjm_merge_conflict_get_field:
- * @self: a conflict
- *
- * Returns: (nullable): the property both changed ("stage" for the stage of
- *   a step), or %NULL when one side deleted the element
- */
-const char *
-cjm_merge_conflict_get_field (CjmMergeConflict *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->field;
-}
-
-static const struct
-{
-  const char *xml_name;
-  const char *label;
-} field_labels[] = {
-  { "title", NC_("field", "Title") },
-  { "description", NC_("field", "Description") },
-  { "scope-start", NC_("field", "Scope: start") },
-  { "scope-end", NC_("field", "Scope: end") },
-  { "target", NC_("field", "Target") },
-  { "segment", NC_("field", "Segment") },
-  { "offer", NC_("field", "Offer") },
-  { "authors", NC_("field", "Authors") },
-  { "created", NC_("field", "Created") },
-  { "reviewed", NC_("field", "Reviewed") },
-  { "date", NC_("field", "Date") },
-  { "author", NC_("field", "Author") },
-  { "note", NC_("field", "Note") },
-  { "color", NC_("field", "Colour") },
-  { "environment", NC_("field", "Environment") },
-  { "picture", NC_("field", "Picture") },
-  { "picture-type", NC_("field", "Picture type") },
-  { "picture-data", NC_("field", "Picture") },
-  { "name", NC_("field", "Name") },
-  { "quote", NC_("field", "Quote") },
-  { "profession", NC_("field", "Profession") },
-  { "location", NC_("field", "Location") },
-  { "family", NC_("field", "Family") },
-  { "gender", NC_("field", "Gender") },
-  { "age-range", NC_("field", "Age range") },
-  { "income", NC_("field", "Income") },
-  { "personality", NC_("field", "Personality") },
-  { "behaviour", NC_("field", "Behaviour") },
-  { "information-sources", NC_("field", "Information sources") },
-  { "short-term-goals", NC_("field", "Short-term goals") },
-  { "long-term-goals", NC_("field", "Long-term goals") },
-  { "frustrations", NC_("field", "Frustrations") },
-  { "desired-solutions", NC_("field", "Desired solutions") },
-  { "goal", NC_("field", "Goal") },
-  { "kind", NC_("field", "Kind") },
-  { "channel", NC_("field", "Channel") },
-  { "text-kind", NC_("field", "Kind of text") },
-  { "lane", NC_("field", "Lane") },
-  { "step", NC_("field", "Step") },
-  { "stage", NC_("field", "Stage") },
-  { "span", NC_("field", "Span") },
-  { "presence", NC_("field", "Presence") },
-  { "direction", NC_("field", "Direction") },
-  { "department", NC_("field", "Owner (department)") },
-  { "category", NC_("field", "Category") },
-  { "severity", NC_("field", "Severity") },
-  { "evidence-kind", NC_("field", "Kind of evidence") },
-  { "evidence", NC_("field", "Evidence") },
-  { "impact", NC_("field", "Impact") },
-  { "effort", NC_("field", "Effort") },
-  { "status", NC_("field", "Status") },
-  { "personas", NC_("field", "Personas") },
-  { "pain-points", NC_("field", "Pain points") },
-  { "touchpoints", NC_("field", "Touchpoints") },
-  { "kpi-name", NC_("field", "KPI") },
-  { "kpi-target", NC_("field", "KPI target") },
-  { "kpi-actual", NC_("field", "KPI actual value") },
-  { "kpi-unit", NC_("field", "KPI unit") },
-  { "owner", NC_("field", "Owner") },
-  { "persona", NC_("field", "Persona") },
-  { "score", NC_("field", "Feeling") },
-  { "label", NC_("field", "Label") },
-  { "from", NC_("field", "From") },
-  { "to", NC_("field", "To") },
-};
-
-/**
- * cjm_merge_conflict_get_field_label:
- * @self: a conflict
- *
- * Returns: (nullable): what the field is called in the app, translated, or
- *   %NULL when one side deleted the element
- */
-const char *
-cjm_merge_conflict_get_field_label (CjmMergeConflict *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (self->xml_name == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (strcmp (field_labels[i].xml_name, self->xml_name) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "field", field_labels[i].label);
-
-  return self->xml_name;
-}
-
-/**
- * cjm_merge_conflict_get_value:
- * @self: a conflict
- * @side: which version
- *
- * Returns: (nullable): the value of the field in that version, or %NULL
- *   where the element is not (or for a deletion)
- */
-const GValue *
-cjm_merge_conflict_get_value (CjmMergeConflict *self,
-                              CjmMergeSide      side)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (side < N_SIDES, NULL);
-
-  return G_IS_VALUE (&self->values[side]) ? &self->values[side] : NULL;
-}
-
-static const char *
-enum_label (GType type,
-            int   value)
-{
-  if (type == CJM_TYPE_LANE_KIND)
-    return cjm_lane_kind_get_label (value);
-  if (type == CJM_TYPE_CHANNEL)
-    return cjm_channel_get_label (value);
-  if (type == CJM_TYPE_TEXT_KIND)
-    return cjm_text_kind_get_label (value);
-  if (type == CJM_TYPE_CARD_KIND)
-    return cjm_card_kind_get_label (value);
-  if (type == CJM_TYPE_PRESENCE)
-    return cjm_presence_get_label (value);
-  if (type == CJM_TYPE_DIRECTION)
-    return cjm_direction_get_label (value);
-  if (type == CJM_TYPE_DEPARTMENT)
-    return cjm_department_get_label (value);
-  if (type == CJM_TYPE_PAIN_CATEGORY)
-    return cjm_pain_category_get_label (value);
-  if (type == CJM_TYPE_EVIDENCE_KIND)
-    return cjm_evidence_kind_get_label (value);
-  if (type == CJM_TYPE_OPPORTUNITY_STATUS)
-    return cjm_opportunity_status_get_label (value);
-
-  return NULL;
-}
-
-/* An element a value links to, named for the user. */
-static char *
-dup_linked_name (CjmMap     *map,
-                 const char *id)
-{
-  CjmElement *element = map ? cjm_map_lookup (map, id) : NULL;
-
-  return element != NULL ? _cjm_element_describe (element) : g_strdup (id);
-}
-
-/**
- * cjm_merge_conflict_dup_value_text:
- * @self: a conflict
- * @side: which version
- *
- * Returns: (transfer full): the value in that version for the user:
- *   texts as they are, choices by their label, links by the name of what
- *   they link to; for a deletion, whether the element was deleted, changed
- *   or left alone
- */
-char *
-cjm_merge_conflict_dup_value_text (CjmMergeConflict *self,
-                                   CjmMergeSide      side)
-{
-  const GValue *value;
-  CjmMap *map;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (side < N_SIDES, NULL);
-
-  map = self->maps[side];
-
-  if (self->kind == CJM_MERGE_CONFLICT_DELETED)
-    {
-      if (self->elements[side] == NULL)
-        return g_strdup (_("Deleted"));
-      if (side == CJM_MERGE_SIDE_BASE ||
-          (self->elements[CJM_MERGE_SIDE_BASE] != NULL &&
-           cjm_element_equal (self->elements[side], self->elements[CJM_MERGE_SIDE_BASE])))
-        return g_strdup (_("Unchanged"));
-      return g_strdup (_("Changed"));
-    }
-
-  value = cjm_merge_conflict_get_value (self, side);
-  if (value == NULL)
-    return g_strdup (_("(none)"));
-
-  if (g_strcmp0 (self->field, STAGE_FIELD) == 0)
-    return dup_linked_name (map, g_value_get_string (value));
-
-  if (G_VALUE_HOLDS_STRING (value))
-    {
-      const char *text = g_value_get_string (value);
-
-      if (text == NULL || text[0] == '\0')
-        return g_strdup (_("(empty)"));
-
-      if (self->pspec != NULL && g_str_has_suffix (self->pspec->name, "-id"))
-        return dup_linked_name (map, text);
-
-      return g_strdup (text);
-    }
-
-  if (G_VALUE_HOLDS_ENUM (value))
-    {
-      int number = g_value_get_enum (value);
-      const char *label = enum_label (G_VALUE_TYPE (value), number);
-      g_autoptr(GEnumClass) klass = NULL;
-      GEnumValue *enum_value;
-
-      if (label != NULL)
-        return g_strdup (label);
-
-      klass = g_type_class_ref (G_VALUE_TYPE (value));
-      enum_value = g_enum_get_value (klass, number);
-      if (number == 0)
-        return g_strdup (_("(not set)"));
-
-      return g_strdup (enum_value ? enum_value->value_nick : "?");
-    }
-
-  if (G_VALUE_HOLDS_INT (value))
-    {
-      if (self->xml_name != NULL && strcmp (self->xml_name, "score") == 0)
-        {
-          const char *label = cjm_emotion_score_get_label (g_value_get_int (value));
-
-          if (label != NULL)
-            return g_strdup (label);
-        }
-
-      return g_strdup_printf ("%d", g_value_get_int (value));
-    }
-
-  if (G_VALUE_HOLDS (value, G_TYPE_STRV))
-    {
-      const char * const *ids = g_value_get_boxed (value);
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      if (ids == NULL || ids[0] == NULL)
-        return g_strdup (_("(none)"));
-
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          g_autofree char *name = dup_linked_name (map, ids[i]);
-
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, name);
-        }
-
-      return g_string_free (g_steal_pointer (&text), FALSE);
-    }
-
-  return g_strdup_value_contents (value);
-}
-
-CjmMergePick
-cjm_merge_conflict_get_pick (CjmMergeConflict *self)
-{
-  g_return_val_if_fail (self != NULL, CJM_MERGE_PICK_MINE);
-
-  return self->pick;
-}
-
-/**
- * cjm_merge_conflict_set_pick:
- * @self: a conflict
- * @pick: whose version the result takes
- *
- * For a deletion, picking the side that deleted the element deletes it;
- * picking the other keeps it as that side changed it.
- */
-void
-cjm_merge_conflict_set_pick (CjmMergeConflict *self,
-                             CjmMergePick      pick)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (pick == CJM_MERGE_PICK_MINE || pick == CJM_MERGE_PICK_THEIRS);
-
-  self->pick = pick;
 }

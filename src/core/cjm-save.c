@@ -14,6 +14,7 @@
 
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cjm-file.h"
 #include "cjm-format.h"
@@ -689,12 +690,16 @@ make_backup (GFile         *target,
   g_autoptr(GError) local_error = NULL;
   const char *target_path = g_file_peek_path (target);
   const char *backup_path = g_file_peek_path (backup);
+  GStatBuf st;
 
   if (!delete_if_exists (backup, error))
     return BACKUP_FAILED;
 
-  /* A hard link: instant, and needs no room. */
-  if (target_path != NULL && backup_path != NULL && link (target_path, backup_path) == 0)
+  /* A hard link: instant, and needs no room. Only to a file of ours: one
+   * of another user's could not be removed from a sticky folder. */
+  if (target_path != NULL && backup_path != NULL &&
+      g_stat (target_path, &st) == 0 && st.st_uid == geteuid () &&
+      link (target_path, backup_path) == 0)
     return BACKUP_LINK;
 
   if (copy_over (target, backup, &local_error) &&
@@ -720,8 +725,11 @@ static gboolean
 replace_with (GFile        *temp,
               GFile        *target,
               gboolean      target_exists,
+              GFile        *backup,
               BackupKind    backup_kind,
+              const char   *hash,
               GBytes       *bytes,
+              gboolean     *touched,
               GError      **error)
 {
   g_autoptr(GError) move_error = NULL;
@@ -743,8 +751,30 @@ replace_with (GFile        *temp,
 
   /* Renaming onto the file failed: "File exists", "Text file busy"... Copy
    * over it instead (GVfs rewrites it, in place if it must); not into a
-   * file the backup shares. */
+   * file the backup shares: make the backup a copy first. */
   g_debug ("Renaming onto the file failed (%s): copying over it", move_error->message);
+
+  if (backup_kind == BACKUP_LINK)
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (delete_if_exists (backup, &backup_error) &&
+          copy_over (target, backup, &backup_error) &&
+          file_has_hash (backup, hash, NULL, &backup_error))
+        {
+          backup_kind = BACKUP_COPY;
+        }
+      else
+        {
+          /* The backup may be gone: the caller must not count on it. */
+          g_debug ("No room for a copy of the backup (%s)", backup_error->message);
+          g_propagate_error (error, g_steal_pointer (&move_error));
+          return FALSE;
+        }
+    }
+
+  /* From here on, the file may be half written: the backup matters. */
+  *touched = TRUE;
 
   if (backup_kind == BACKUP_COPY)
     {
@@ -812,6 +842,7 @@ cjm_save_bytes (GFile               *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *hash = NULL;
   BackupKind backup_kind = BACKUP_NONE;
+  gboolean touched = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -906,9 +937,10 @@ cjm_save_bytes (GFile               *file,
     }
 
   /* 4. and 5. From here on, nothing is cancelled halfway. */
-  if (!replace_with (temp, target, current->exists, backup_kind, bytes, &local_error))
+  if (!replace_with (temp, target, current->exists, backup, backup_kind, current->hash, bytes,
+                     &touched, &local_error))
     {
-      gboolean restored = !current->exists || backup == NULL ||
+      gboolean restored = !current->exists || !touched ||
                           restore_backup (backup, target, current->hash);
 
       delete_if_exists (temp, NULL);

@@ -18,6 +18,7 @@
 #include "cjm-benchmark.h"
 #include "cjm-icons-resources.h"
 #include "cjm-preferences-window.h"
+#include "cjm-recovery-dialog.h"
 #include "cjm-ui-resources.h"
 #include "cjm-window.h"
 
@@ -125,6 +126,10 @@ cjm_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  /* After a crash: offer the unsaved work back. */
+  if (CJM_IS_WINDOW (window))
+    cjm_recovery_dialog_present_if_needed (CJM_WINDOW (window));
 }
 
 static void
@@ -148,6 +153,9 @@ cjm_application_open (GApplication  *app,
         }
 
       gtk_window_present (GTK_WINDOW (window));
+
+      if (i == 0 && self->benchmark_frames == 0)
+        cjm_recovery_dialog_present_if_needed (window);
     }
 }
 

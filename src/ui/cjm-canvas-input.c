@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "cjm-canvas-private.h"
@@ -148,6 +147,7 @@ _cjm_canvas_press (CjmCanvas       *self,
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  _cjm_canvas_set_focus_visible (self, FALSE);
   _cjm_canvas_stop_editing (self, TRUE);
   drag_clear (drag);
 
@@ -554,7 +554,7 @@ pan_end_cb (CjmCanvas      *self,
     }
 }
 
-/* Double-click edits; the secondary button opens the context menu. */
+/* The secondary button opens the context menu. */
 
 static void
 click_pressed_cb (CjmCanvas       *self,
@@ -572,17 +572,6 @@ click_pressed_cb (CjmCanvas       *self,
 
   cjm_canvas_widget_to_map (self, x, y, &map_x, &map_y);
   cjm_layout_hit_test (self->layout, map_x, map_y, &hit);
-
-  if (button == GDK_BUTTON_PRIMARY && n_press == 2 && !self->presenting)
-    {
-      if (hit.element != NULL && (CJM_IS_CARD (hit.element) || CJM_IS_STAGE (hit.element) ||
-                                  CJM_IS_STEP (hit.element) || CJM_IS_LANE (hit.element)))
-        {
-          _cjm_canvas_drag_cancel (self);
-          cjm_canvas_edit_element (self, cjm_element_get_id (hit.element));
-        }
-      return;
-    }
 
   if (button == GDK_BUTTON_SECONDARY && !self->presenting)
     {
@@ -605,6 +594,32 @@ click_pressed_cb (CjmCanvas       *self,
       self->context_column = hit.column;
       _cjm_canvas_popup_menu (self, x, y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+}
+
+/* On the release of a double-click, after the press (which ends any
+ * editing) is over. */
+static void
+click_released_cb (CjmCanvas       *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  double map_x, map_y;
+  CjmHit hit;
+
+  if (self->layout == NULL || button != GDK_BUTTON_PRIMARY || n_press != 2 || self->presenting)
+    return;
+
+  cjm_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  cjm_layout_hit_test (self->layout, map_x, map_y, &hit);
+
+  if (hit.element != NULL && cjm_navigation_can_focus (hit.element))
+    {
+      _cjm_canvas_drag_cancel (self);
+      cjm_canvas_edit_element (self, cjm_element_get_id (hit.element));
     }
 }
 
@@ -775,7 +790,9 @@ key_pressed_cb (CjmCanvas             *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
-  if (keyval == GDK_KEY_space && (self->editor == NULL || !gtk_widget_get_visible (self->editor)))
+  if (keyval == GDK_KEY_space &&
+      !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) &&
+      (self->editor == NULL || !gtk_widget_get_visible (self->editor)))
     {
       if (!self->space_held)
         {
@@ -916,6 +933,7 @@ _cjm_canvas_input_init (CjmCanvas *self)
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

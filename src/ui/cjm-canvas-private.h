@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 
 /* The canvas is spread over files sharing this struct:
  *   cjm-canvas.c           the widget: document, scrolling, zoom, sizing
- *   cjm-canvas-render.c    drawing, from cached render nodes
+ *   cjm-canvas-render.c    drawing the map, from images kept between frames
+ *   cjm-canvas-overlay.c   drawing selection, focus, hover, drops and drags
  *   cjm-canvas-input.c     the pointer: clicks, drags, scrolling, drops
- *   cjm-canvas-keyboard.c  actions and keys, editing in place, clipboard,
- *                          context menus, what a screen reader hears */
+ *   cjm-canvas-keyboard.c  actions and keys for the focus, the selection
+ *                          and moves; what a screen reader hears
+ *   cjm-canvas-edit.c      editing in place, the clipboard, adding, and
+ *                          the context menus */
 
 /* Tiles of the parts of the map that lie under the cards, in pixels. */
 #define CJM_CANVAS_TILE_SIZE 256
@@ -137,7 +140,7 @@ struct _CjmCanvas
   int             context_lane;   /* the cell the context menu was opened on */
   int             context_column;
   guint           presenting : 1;
-  guint           focus_visible : 1;
+  guint           focus_visible : 1;  /* keys were used since the last press */
 };
 
 /* cjm-canvas.c */
@@ -167,6 +170,33 @@ void           _cjm_canvas_render_invalidate_overlay (CjmCanvas *self);
 void           _cjm_canvas_render_zoom_begin   (CjmCanvas      *self);
 void           _cjm_canvas_snapshot            (GtkWidget      *widget,
                                                 GtkSnapshot    *snapshot);
+void           _cjm_canvas_init_render_options (CjmCanvas        *self,
+                                                CjmRenderOptions *options);
+void           _cjm_canvas_pixel_bounds        (double          zoom,
+                                                const CjmRect  *rect,
+                                                int             pad,
+                                                int            *x,
+                                                int            *y,
+                                                int            *width,
+                                                int            *height);
+gboolean       _cjm_canvas_paint_card          (CjmCanvas       *self,
+                                                cairo_t         *cr,
+                                                CjmCard         *card,
+                                                int              dx,
+                                                int              dy,
+                                                double           alpha,
+                                                graphene_rect_t *bounds);
+
+/* cjm-canvas-overlay.c */
+void           _cjm_canvas_snapshot_overlay    (CjmCanvas      *self,
+                                                GtkSnapshot    *snapshot,
+                                                const CjmRect  *visible,
+                                                int             origin_x,
+                                                int             origin_y);
+void           _cjm_canvas_snapshot_drag       (CjmCanvas      *self,
+                                                GtkSnapshot    *snapshot,
+                                                int             origin_x,
+                                                int             origin_y);
 
 /* cjm-canvas-input.c */
 void           _cjm_canvas_input_init          (CjmCanvas      *self);
@@ -183,6 +213,10 @@ void           _cjm_canvas_release             (CjmCanvas      *self,
                                                 double          y);
 
 /* cjm-canvas-keyboard.c */
+CjmElement    *_cjm_canvas_get_focused_element (CjmCanvas      *self);
+GPtrArray     *_cjm_canvas_dup_selected_cards  (CjmCanvas      *self) G_GNUC_WARN_UNUSED_RESULT;
+void           _cjm_canvas_select_cards        (CjmCanvas      *self,
+                                                GPtrArray      *cards);
 void           _cjm_canvas_keyboard_class_init (GtkWidgetClass *widget_class);
 void           _cjm_canvas_keyboard_init       (CjmCanvas      *self);
 void           _cjm_canvas_keyboard_dispose    (CjmCanvas      *self);
@@ -193,9 +227,15 @@ void           _cjm_canvas_focus_element       (CjmCanvas      *self,
 void           _cjm_canvas_popup_menu          (CjmCanvas      *self,
                                                 double          x,
                                                 double          y);
+gboolean       _cjm_canvas_get_focus_shown     (CjmCanvas      *self);
+void           _cjm_canvas_set_focus_visible   (CjmCanvas      *self,
+                                                gboolean        visible);
+
+/* cjm-canvas-edit.c */
+void           _cjm_canvas_edit_class_init     (GtkWidgetClass *widget_class);
+void           _cjm_canvas_edit_dispose        (CjmCanvas      *self);
 void           _cjm_canvas_stop_editing        (CjmCanvas      *self,
                                                 gboolean        commit);
 void           _cjm_canvas_allocate_editor     (CjmCanvas      *self);
-gboolean       _cjm_canvas_get_focus_shown     (CjmCanvas      *self);
 
 G_END_DECLS

@@ -172,9 +172,9 @@ _cjm_canvas_render_map_changed (CjmCanvas *self)
   changed (self);
 }
 
-static void
-init_options (CjmCanvas        *self,
-              CjmRenderOptions *options)
+void
+_cjm_canvas_init_render_options (CjmCanvas        *self,
+                                 CjmRenderOptions *options)
 {
   cjm_render_options_init (options);
   options->theme = self->theme;
@@ -241,14 +241,14 @@ make_image (CjmCanvas      *self,
 
 /* The pixels of the map at @zoom that a rectangle of the map touches,
  * with @pad pixels around. */
-static void
-pixel_bounds (double         zoom,
-              const CjmRect *rect,
-              int            pad,
-              int           *x,
-              int           *y,
-              int           *width,
-              int           *height)
+void
+_cjm_canvas_pixel_bounds (double         zoom,
+                          const CjmRect *rect,
+                          int            pad,
+                          int           *x,
+                          int           *y,
+                          int           *width,
+                          int           *height)
 {
   *x = (int)floor (rect->x * zoom) - pad;
   *y = (int)floor (rect->y * zoom) - pad;
@@ -302,7 +302,7 @@ draw_card (CjmCanvas *self,
 {
   CjmRenderOptions options;
 
-  init_options (self, &options);
+  _cjm_canvas_init_render_options (self, &options);
   options.transparent = TRUE;
   cjm_render_card (cr, self->layout, data, &options);
 }
@@ -316,7 +316,7 @@ make_card_image (CjmCanvas      *self,
   int pad = (int)ceil (2 * self->zoom) + 1;
   int x, y, width, height;
 
-  pixel_bounds (self->zoom, rect, pad, &x, &y, &width, &height);
+  _cjm_canvas_pixel_bounds (self->zoom, rect, pad, &x, &y, &width, &height);
   make_image (self, cached, self->zoom, x, y, width, height, FALSE, draw_card, card);
   cached->rect = *rect;
 }
@@ -367,6 +367,47 @@ get_card_image (CjmCanvas *self,
   make_card_image (self, cached, card, &rect);
 
   return cached;
+}
+
+/**
+ * _cjm_canvas_paint_card:
+ * @self: a #CjmCanvas
+ * @cr: where to paint, in widget pixels
+ * @card: a card shown
+ * @dx: how far from its place, in widget pixels
+ * @dy: how far from its place
+ * @alpha: its opacity
+ * @bounds: (out) (optional): where it is painted, in widget pixels
+ *
+ * Paints the image of a card away from its place: the drag's ghost. With
+ * a %NULL @cr, only says where.
+ *
+ * Returns: %FALSE if the card is not shown
+ */
+gboolean
+_cjm_canvas_paint_card (CjmCanvas       *self,
+                        cairo_t         *cr,
+                        CjmCard         *card,
+                        int              dx,
+                        int              dy,
+                        double           alpha,
+                        graphene_rect_t *bounds)
+{
+  gboolean stale;
+  CjmCachedImage *cached = get_card_image (self, card, FALSE, &stale);
+  int origin_x, origin_y;
+
+  if (cached == NULL)
+    return FALSE;
+
+  _cjm_canvas_get_origin (self, &origin_x, &origin_y);
+  if (bounds != NULL)
+    *bounds = GRAPHENE_RECT_INIT (origin_x + dx + cached->x, origin_y + dy + cached->y,
+                                  cached->width, cached->height);
+  if (cr != NULL)
+    paint_image (self, cr, cached, origin_x + dx, origin_y + dy, alpha);
+
+  return TRUE;
 }
 
 /* Returns whether some cards were left for later frames. */
@@ -445,7 +486,7 @@ draw_tile (CjmCanvas *self,
   const Tile *tile = data;
   CjmRenderOptions options;
 
-  init_options (self, &options);
+  _cjm_canvas_init_render_options (self, &options);
   options.visible.x = tile->x / zoom;
   options.visible.y = tile->y / zoom;
   options.visible.width = tile->width / zoom;
@@ -658,7 +699,7 @@ draw_label (CjmCanvas *self,
   const CjmRect *rect = data;
   CjmRenderOptions options;
 
-  init_options (self, &options);
+  _cjm_canvas_init_render_options (self, &options);
   options.transparent = TRUE;
   options.visible = *rect;
   cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
@@ -704,348 +745,12 @@ paint_labels (CjmCanvas     *self,
           rect.y -= 2;
           rect.width += 4;
           rect.height += 4;
-          pixel_bounds (self->zoom, &rect, 1, &x, &y, &width, &height);
+          _cjm_canvas_pixel_bounds (self->zoom, &rect, 1, &x, &y, &width, &height);
           make_image (self, cached, self->zoom, x, y, width, height, FALSE, draw_label, &rect);
           cached->rect = arrow.label_rect;
         }
 
       paint_image (self, cr, cached, origin_x, origin_y, 1);
-    }
-}
-
-/* The overlay: what shows the user's interaction */
-
-static void
-add_rect_to (CjmRect       *bounds,
-             const CjmRect *rect)
-{
-  double x1, y1;
-
-  if (bounds->width <= 0)
-    {
-      *bounds = *rect;
-      return;
-    }
-
-  x1 = MAX (bounds->x + bounds->width, rect->x + rect->width);
-  y1 = MAX (bounds->y + bounds->height, rect->y + rect->height);
-  bounds->x = MIN (bounds->x, rect->x);
-  bounds->y = MIN (bounds->y, rect->y);
-  bounds->width = x1 - bounds->x;
-  bounds->height = y1 - bounds->y;
-}
-
-/* The overlay has two layers, each a node of its own, kept while it is
- * unchanged: the drop target, which follows a drag, and the selection,
- * focus and hover, which stay while it moves. */
-typedef enum
-{
-  OVERLAY_MARKS,
-  OVERLAY_DROP,
-  N_OVERLAYS
-} OverlayLayer;
-
-static void
-overlay_options (CjmCanvas        *self,
-                 OverlayLayer      layer,
-                 CjmRenderOptions *options)
-{
-  init_options (self, options);
-  options->transparent = TRUE;
-
-  /* A presentation shows the map alone. */
-  if (self->presenting)
-    return;
-
-  if (layer == OVERLAY_MARKS)
-    {
-      options->selected_ids = cjm_selection_get_set (self->selection);
-      options->focused_id = _cjm_canvas_get_focus_shown (self) ? cjm_selection_get_focused (self->selection) : NULL;
-      options->hovered_id = self->drag.mode == DRAG_NONE ? self->hovered_id : NULL;
-    }
-  else if ((self->drag.mode == DRAG_CARDS && self->drag.drop.kind == CJM_DROP_MOVE) ||
-           (self->drag.mode == DRAG_PALETTE && self->drag.drop.kind == CJM_DROP_CREATE))
-    {
-      options->drop_lane = self->drag.drop.lane;
-      options->drop_column = self->drag.drop.column;
-      options->drop_index = self->drag.drop.index;
-    }
-}
-
-/* What a layer covers, in map units: the highlighted elements, with room
- * for the handles and focus rings around them, within the view. */
-static gboolean
-overlay_bounds (CjmCanvas              *self,
-                const CjmRenderOptions *options,
-                const CjmRect          *visible,
-                CjmRect                *bounds)
-{
-  GHashTableIter iter;
-  const char *id;
-  CjmRect rect;
-
-  memset (bounds, 0, sizeof *bounds);
-
-  if (options->drop_lane >= 0 &&
-      cjm_layout_get_cell_rect (self->layout, options->drop_lane, options->drop_column, &rect))
-    add_rect_to (bounds, &rect);
-  if (options->focused_id != NULL && cjm_layout_get_element_rect (self->layout, options->focused_id, &rect))
-    add_rect_to (bounds, &rect);
-  if (options->hovered_id != NULL && cjm_layout_get_element_rect (self->layout, options->hovered_id, &rect))
-    add_rect_to (bounds, &rect);
-
-  if (options->selected_ids != NULL)
-    {
-      g_hash_table_iter_init (&iter, options->selected_ids);
-      while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
-        if (cjm_layout_get_element_rect (self->layout, id, &rect))
-          add_rect_to (bounds, &rect);
-    }
-
-  if (bounds->width <= 0)
-    return FALSE;
-
-  bounds->x -= 12;
-  bounds->y -= 12;
-  bounds->width += 24;
-  bounds->height += 24;
-
-  /* Never larger than the view: a selection of everything at a high zoom
-   * would make a node larger than a texture can be. */
-  {
-    double x0 = MAX (bounds->x, visible->x), y0 = MAX (bounds->y, visible->y);
-    double x1 = MIN (bounds->x + bounds->width, visible->x + visible->width);
-    double y1 = MIN (bounds->y + bounds->height, visible->y + visible->height);
-
-    if (x1 <= x0 || y1 <= y0)
-      return FALSE;
-    *bounds = (CjmRect) { x0, y0, x1 - x0, y1 - y0 };
-  }
-
-  return TRUE;
-}
-
-static void
-snapshot_overlay_layer (CjmCanvas      *self,
-                        GtkSnapshot    *snapshot,
-                        OverlayLayer    layer,
-                        const CjmRect  *visible,
-                        int             origin_x,
-                        int             origin_y)
-{
-  GskRenderNode **node = layer == OVERLAY_MARKS ? &self->overlay : &self->drop_overlay;
-  char **node_key = layer == OVERLAY_MARKS ? &self->overlay_key : &self->drop_overlay_key;
-  g_autofree char *key = NULL;
-  CjmRenderOptions options;
-  int x, y, width, height;
-  CjmRect bounds;
-
-  overlay_options (self, layer, &options);
-  if (!overlay_bounds (self, &options, visible, &bounds))
-    {
-      g_clear_pointer (node, gsk_render_node_unref);
-      return;
-    }
-
-  pixel_bounds (self->zoom, &bounds, 0, &x, &y, &width, &height);
-  key = g_strdup_printf ("%d %d %d %d %.17g %d %d %d", x, y, width, height, self->zoom,
-                         options.drop_lane, options.drop_column, options.drop_index);
-
-  if (*node == NULL || g_strcmp0 (key, *node_key) != 0)
-    {
-      cairo_t *cr;
-
-      g_clear_pointer (node, gsk_render_node_unref);
-      *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
-      cr = gsk_cairo_node_get_draw_context (*node);
-      cairo_translate (cr, -x, -y);
-      cairo_scale (cr, self->zoom, self->zoom);
-      cjm_render_highlights (cr, self->layout, &options);
-      cairo_destroy (cr);
-      g_free (*node_key);
-      *node_key = g_steal_pointer (&key);
-    }
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (origin_x + x, origin_y + y));
-  gtk_snapshot_append_node (snapshot, *node);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-snapshot_overlay (CjmCanvas     *self,
-                  GtkSnapshot   *snapshot,
-                  const CjmRect *visible,
-                  int            origin_x,
-                  int            origin_y)
-{
-  snapshot_overlay_layer (self, snapshot, OVERLAY_DROP, visible, origin_x, origin_y);
-  snapshot_overlay_layer (self, snapshot, OVERLAY_MARKS, visible, origin_x, origin_y);
-}
-
-/* Drags */
-
-static void
-get_accent (CjmCanvas *self,
-            GdkRGBA   *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  if (!gtk_style_context_lookup_color (context, "accent_bg_color", color))
-    gdk_rgba_parse (color, "#3584e4");
-}
-
-static void
-append_map_rect (CjmCanvas     *self,
-                 GtkSnapshot   *snapshot,
-                 const CjmRect *rect,
-                 const GdkRGBA *fill,
-                 const GdkRGBA *border,
-                 int            origin_x,
-                 int            origin_y)
-{
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (origin_x + rect->x * self->zoom,
-                                               origin_y + rect->y * self->zoom,
-                                               rect->width * self->zoom,
-                                               rect->height * self->zoom);
-
-  if (fill != NULL)
-    gtk_snapshot_append_color (snapshot, fill, &bounds);
-
-  if (border != NULL)
-    {
-      GskRoundedRect outline;
-      const float widths[4] = { 2, 2, 2, 2 };
-      const GdkRGBA colors[4] = { *border, *border, *border, *border };
-
-      gsk_rounded_rect_init_from_rect (&outline, &bounds, 6);
-      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-    }
-}
-
-static void
-snapshot_drag (CjmCanvas   *self,
-               GtkSnapshot *snapshot,
-               int          origin_x,
-               int          origin_y)
-{
-  CjmDrag *drag = &self->drag;
-  double dx = drag->x - drag->start_x;
-  double dy = drag->y - drag->start_y;
-  GdkRGBA accent, tint;
-  CjmRect rect;
-
-  get_accent (self, &accent);
-  tint = accent;
-  tint.alpha = 0.15;
-
-  switch (drag->mode)
-    {
-    case DRAG_CARDS:
-      if (drag->drop.kind == CJM_DROP_LINK &&
-          cjm_layout_get_card_rect (self->layout, drag->drop.target, &rect))
-        append_map_rect (self, snapshot, &rect, &tint, &accent, origin_x, origin_y);
-
-      {
-        int shift_x = origin_x + (int)round (dx), shift_y = origin_y + (int)round (dy);
-        graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-        cairo_t *cr;
-
-        /* A node just the size of the cards dragged: only there is damage. */
-        for (guint i = 0; i < drag->cards->len; i++)
-          {
-            gboolean stale;
-            CjmCachedImage *cached = get_card_image (self, g_ptr_array_index (drag->cards, i), FALSE, &stale);
-            graphene_rect_t card;
-
-            if (cached == NULL)
-              continue;
-            card = GRAPHENE_RECT_INIT (shift_x + cached->x, shift_y + cached->y, cached->width, cached->height);
-            if (bounds.size.width <= 0)
-              bounds = card;
-            else
-              graphene_rect_union (&bounds, &card, &bounds);
-          }
-
-        if (bounds.size.width <= 0)
-          break;
-
-        cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-        for (guint i = 0; i < drag->cards->len; i++)
-          {
-            gboolean stale;
-            CjmCachedImage *cached = get_card_image (self, g_ptr_array_index (drag->cards, i), FALSE, &stale);
-
-            if (cached != NULL)
-              paint_image (self, cr, cached, shift_x, shift_y, 0.75);
-          }
-        cairo_destroy (cr);
-      }
-      break;
-
-    case DRAG_RESIZE:
-      if (drag->drop.kind == CJM_DROP_RESIZE)
-        append_map_rect (self, snapshot, &drag->drop.marker, &tint, &accent, origin_x, origin_y);
-      break;
-
-    case DRAG_CONNECT:
-      {
-        double x0 = origin_x + (drag->grab_rect.x + drag->grab_rect.width) * self->zoom;
-        double y0 = origin_y + (drag->grab_rect.y + drag->grab_rect.height / 2) * self->zoom;
-        graphene_rect_t bounds;
-        cairo_t *cr;
-
-        if (drag->drop.kind == CJM_DROP_CONNECT &&
-            cjm_layout_get_card_rect (self->layout, drag->drop.target, &rect))
-          append_map_rect (self, snapshot, &rect, &tint, &accent, origin_x, origin_y);
-
-        /* The curve stays within its control points, 60 pixels out. */
-        bounds = GRAPHENE_RECT_INIT (MIN (x0, drag->x) - 64, MIN (y0, drag->y) - 8,
-                                     fabs (drag->x - x0) + 128, fabs (drag->y - y0) + 16);
-        cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-        gdk_cairo_set_source_rgba (cr, &accent);
-        cairo_set_line_width (cr, 2);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        cairo_move_to (cr, x0, y0);
-        cairo_curve_to (cr, x0 + 60, y0, drag->x - 60, drag->y, drag->x, drag->y);
-        cairo_stroke (cr);
-        cairo_arc (cr, drag->x, drag->y, 4, 0, 2 * G_PI);
-        cairo_fill (cr);
-        cairo_destroy (cr);
-      }
-      break;
-
-    case DRAG_HEADER:
-      rect = drag->grab_rect;
-      rect.x += dx / self->zoom;
-      if (CJM_IS_LANE (drag->element))
-        rect.y += dy / self->zoom;
-      append_map_rect (self, snapshot, &rect, &tint, &accent, origin_x, origin_y);
-      if (drag->drop.kind != CJM_DROP_NONE)
-        append_map_rect (self, snapshot, &drag->drop.marker, &accent, NULL, origin_x, origin_y);
-      break;
-
-    case DRAG_RUBBER_BAND:
-      {
-        graphene_rect_t band = GRAPHENE_RECT_INIT (MIN (drag->start_x, drag->x), MIN (drag->start_y, drag->y),
-                                                   fabs (drag->x - drag->start_x),
-                                                   fabs (drag->y - drag->start_y));
-        GskRoundedRect outline;
-        const float widths[4] = { 1, 1, 1, 1 };
-        const GdkRGBA colors[4] = { accent, accent, accent, accent };
-
-        gtk_snapshot_append_color (snapshot, &tint, &band);
-        gsk_rounded_rect_init_from_rect (&outline, &band, 0);
-        gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-      }
-      break;
-
-    case DRAG_NONE:
-    case DRAG_PENDING:
-    case DRAG_PAN:
-    case DRAG_PALETTE:
-    default:
-      break;
     }
 }
 
@@ -1179,10 +884,15 @@ _cjm_canvas_render_zoom_begin (CjmCanvas *self)
                                                width * self->scale_factor, height * self->scale_factor);
   cairo_surface_set_device_scale (image->surface, self->scale_factor, self->scale_factor);
   cr = cairo_create (image->surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  if (self->theme == CJM_THEME_DARK)
-    cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
-  cairo_paint (cr);
+  {
+    GdkRGBA background = { 1, 1, 1, 1 };
+
+    /* Around the map, the view's own background, as GTK draws it. */
+    gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                    "view_bg_color", &background);
+    gdk_cairo_set_source_rgba (cr, &background);
+    cairo_paint (cr);
+  }
   paint_view (self, cr, &visible, origin_x, origin_y);
   cairo_destroy (cr);
 
@@ -1314,8 +1024,8 @@ _cjm_canvas_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   complete = snapshot_base (self, snapshot, &visible, origin_x, origin_y);
-  snapshot_overlay (self, snapshot, &visible, origin_x, origin_y);
-  snapshot_drag (self, snapshot, origin_x, origin_y);
+  _cjm_canvas_snapshot_overlay (self, snapshot, &visible, origin_x, origin_y);
+  _cjm_canvas_snapshot_drag (self, snapshot, origin_x, origin_y);
   gtk_snapshot_pop (snapshot);
 
   if (self->editor != NULL && gtk_widget_get_visible (self->editor))

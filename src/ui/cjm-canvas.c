@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
 

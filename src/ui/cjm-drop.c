@@ -989,12 +989,22 @@ nudge_step (CjmHistory  *history,
   }
 }
 
-static int
-position_in (GListModel *model,
-             gpointer    item)
+/**
+ * cjm_list_model_index_of:
+ * @model: a list
+ * @item: an item of it
+ *
+ * Returns: the position of @item in @model, or -1
+ */
+int
+cjm_list_model_index_of (GListModel *model,
+                         gpointer    item)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint n;
 
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), -1);
+
+  n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) other = g_list_model_get_item (model, i);
@@ -1050,7 +1060,7 @@ cjm_drop_nudge (CjmHistory  *history,
 
   if (CJM_IS_STAGE (element) && dx != 0)
     {
-      int position = position_in (cjm_map_get_stages (map), element);
+      int position = cjm_list_model_index_of (cjm_map_get_stages (map), element);
 
       if (position < 0 || position + dx < 0 ||
           position + dx >= (int)g_list_model_get_n_items (cjm_map_get_stages (map)))
@@ -1060,7 +1070,7 @@ cjm_drop_nudge (CjmHistory  *history,
 
   if (CJM_IS_LANE (element) && dy != 0)
     {
-      int position = position_in (cjm_map_get_lanes (map), element);
+      int position = cjm_list_model_index_of (cjm_map_get_lanes (map), element);
 
       if (position < 0 || position + dy < 0 ||
           position + dy >= (int)g_list_model_get_n_items (cjm_map_get_lanes (map)))

@@ -64,6 +64,8 @@ gboolean     cjm_palette_item_parse         (const char           *text,
                                              CjmPaletteItem       *item);
 char        *cjm_palette_item_to_string     (const CjmPaletteItem *item) G_GNUC_WARN_UNUSED_RESULT;
 int          cjm_lane_kind_get_card_kind    (CjmLaneKind           kind);
+int          cjm_list_model_index_of        (GListModel           *model,
+                                             gpointer              item);
 
 /* Resolving: where would it go? */
 void         cjm_drop_resolve_cards         (CjmLayout            *layout,

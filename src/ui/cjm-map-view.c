@@ -279,6 +279,8 @@ cjm_map_view_set_document (CjmMapView  *self,
     return;
 
   cjm_canvas_set_document (self->canvas, document);
+  /* The keys act on the map from the start: arrows, Space to pan. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

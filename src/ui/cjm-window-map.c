@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "cjm-map-view.h"
 #include "cjm-template.h"
 #include "cjm-template-chooser.h"

@@ -11,7 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-conflict-dialog.h"
 #include "cjm-core.h"
+#include "cjm-export-dialog.h"
+#include "cjm-file-notices.h"
+#include "cjm-lock-dialog.h"
 #include "cjm-window-private.h"
 
 /* How many recent maps the Open button's menu lists. */
@@ -160,6 +164,21 @@ cjm_window_show_toast (CjmWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/**
+ * cjm_window_add_toast:
+ * @self: a #CjmWindow
+ * @toast: (transfer full): a toast, with a button maybe
+ */
+void
+cjm_window_add_toast (CjmWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (CJM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 show_error (CjmWindow  *self,
             const char *heading,
@@ -281,8 +300,15 @@ save_cb (GObject      *object,
   if (!cjm_document_save_finish (document, result, &error))
     {
       /* The document stays open, with its changes, and the user learns
-       * what went wrong and what to do. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+       * what went wrong and what to do. Someone else saved the file
+       * meanwhile: reload, save a copy, overwrite or merge. */
+      if (g_error_matches (error, CJM_SAVE_ERROR, CJM_SAVE_ERROR_CHANGED_ON_DISK) ||
+          g_error_matches (error, CJM_SAVE_ERROR, CJM_SAVE_ERROR_DELETED_ON_DISK))
+        cjm_conflict_dialog_present (self, document, error, TRUE);
+      /* Open read-only: saving means saving elsewhere. */
+      else if (g_error_matches (error, CJM_SAVE_ERROR, CJM_SAVE_ERROR_READ_ONLY))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("The Map Could Not Be Saved"), error->message);
       update_actions (self);
       return;
@@ -412,6 +438,13 @@ load_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      /* Someone else edits it: open it read-only, or anyway? */
+      if (g_error_matches (error, CJM_LOCK_ERROR, CJM_LOCK_ERROR_LOCKED))
+        {
+          cjm_lock_dialog_present (self, cjm_document_load_result_get_file (result), error->message);
+          return;
+        }
+
       show_error (self, _("The Map Could Not Be Opened"), error->message);
 
       /* A window that only existed to show this file has nothing to show. */
@@ -437,11 +470,28 @@ void
 cjm_window_open_file (CjmWindow *self,
                       GFile     *file)
 {
+  cjm_window_open_file_full (self, file, CJM_OPEN_FLAGS_NONE);
+}
+
+/**
+ * cjm_window_open_file_full:
+ * @self: a #CjmWindow
+ * @file: a map file
+ * @flags: #CjmOpenFlags: read-only, or despite someone else's lock
+ *
+ * Like cjm_window_open_file(). If someone else edits @file (and @flags
+ * does not say to open it anyway), asks whether to open it read-only.
+ */
+void
+cjm_window_open_file_full (CjmWindow    *self,
+                           GFile        *file,
+                           CjmOpenFlags  flags)
+{
   g_return_if_fail (CJM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  cjm_document_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+  cjm_document_load_full_async (file, flags, self->cancellable, load_cb, g_object_ref (self));
 }
 
 /* Opens @file here if this window holds nothing worth keeping, else in a
@@ -567,6 +617,26 @@ redo_action (GtkWidget  *widget,
     cjm_history_redo (cjm_document_get_history (self->document));
 }
 
+/* The Export dialog (cjm-export-dialog.c): the map, what is selected on it,
+ * and the toast overlay where it says the export worked. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  CjmCanvas *canvas = cjm_window_get_canvas (self);
+  CjmExportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = cjm_export_dialog_new (GTK_WINDOW (self), self->document,
+                                  canvas != NULL ? cjm_canvas_get_selection (canvas) : NULL,
+                                  self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -676,6 +746,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -683,6 +754,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
   _cjm_window_map_class_init (widget_class);
 }
@@ -758,6 +830,9 @@ cjm_window_init (CjmWindow *self)
   update_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+
+  /* Read-only, changed or deleted by someone else, reloaded: said above the map. */
+  cjm_file_notices_attach (self, self->map_box);
 
   update_title (self);
   update_actions (self);

@@ -30,6 +30,11 @@ gboolean     cjm_window_is_showing_file (CjmWindow      *self,
 gboolean     cjm_window_is_blank        (CjmWindow      *self);
 void         cjm_window_show_toast      (CjmWindow      *self,
                                          const char     *message);
+void         cjm_window_add_toast       (CjmWindow      *self,
+                                         AdwToast       *toast);
+void         cjm_window_open_file_full  (CjmWindow      *self,
+                                         GFile          *file,
+                                         CjmOpenFlags    flags);
 CjmCanvas   *cjm_window_get_canvas      (CjmWindow      *self);
 CjmMapView  *cjm_window_get_map_view    (CjmWindow      *self);
 gboolean     cjm_window_new_map         (CjmWindow      *self,

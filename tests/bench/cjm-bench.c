@@ -10,12 +10,15 @@
  *   cjm-bench generate N FILE   writes a map with N touchpoints
  *   cjm-bench load FILE RUNS    prints the best load time and the peak memory
  *   cjm-bench save FILE RUNS    prints the best time to write the loaded map
+ *   cjm-bench parse FILE RUNS   prints the best time libxml2 takes to parse the
+ *                               file into a tree and free it, as `xmllint --noout`
  */
 
 #include "config.h"
 
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <libxml/parser.h>
 
 #include "cjm-core.h"
 #include "cjm-map-private.h"
@@ -187,6 +190,26 @@ main (int   argc,
       return 0;
     }
 
-  g_printerr ("usage: cjm-bench generate N FILE | load FILE RUNS | save FILE RUNS\n");
+  if (argc == 4 && g_str_equal (argv[1], "parse"))
+    {
+      int runs = MAX (1, atoi (argv[3]));
+      double best = G_MAXDOUBLE;
+
+      for (int i = 0; i < runs; i++)
+        {
+          double start = now_ms ();
+          xmlDocPtr doc = xmlReadFile (argv[2], NULL, XML_PARSE_NONET);
+
+          if (doc == NULL)
+            return 1;
+          xmlFreeDoc (doc);
+          best = MIN (best, now_ms () - start);
+        }
+
+      g_print ("%.2f %ld\n", best, peak_rss_kib ());
+      return 0;
+    }
+
+  g_printerr ("usage: cjm-bench generate N FILE | load FILE RUNS | save FILE RUNS | parse FILE RUNS\n");
   return 2;
 }

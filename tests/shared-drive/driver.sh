@@ -152,3 +152,17 @@ sleep_to_second_start () {
   ms=$((1000 - 10#$ms / 1000000))
   sleep "$((ms / 1000)).$(printf %03d $((ms % 1000)))"
 }
+
+# Whether the drivers said nothing wrong on their standard error: no GLib
+# warning or critical, no sanitizer report (leaks at exit included).
+check_driver_logs () {
+  local label=$1 bad
+  bad=$(grep -lE 'CRITICAL|WARNING|ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:' \
+          "$workdir"/*.err 2>/dev/null)
+  if [ -n "$bad" ]; then
+    for file in $bad; do
+      sed 's/^/# /' "$file" | head -n 40
+    done
+  fi
+  check "$label: no app printed a warning or a sanitizer report" test -z "$bad"
+}

@@ -136,6 +136,25 @@ if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
   drv n status
   check_reply "read-only folder: the map stays open, modified" "ok modified=1 *"
   drv_stop n
+
+  # A shared folder with the sticky bit (as /tmp), the map another user's:
+  # renaming over it is refused ("Operation not permitted"), writing it is
+  # allowed. The content is copied over it, the backup kept meanwhile.
+  sticky="$workdir/sticky"
+  mkdir -p "$sticky"
+  chmod 1777 "$sticky"
+  cp "$sample" "$sticky/map.cjm"
+  chmod 0666 "$sticky/map.cjm"
+  drv_start n XDG_STATE_HOME="$perm/state" HOME="$perm/state"
+  drv n open "$sticky/map.cjm"
+  drv n title "Copied over the file"
+  drv n save
+  check_reply "rename refused (sticky folder): saved by copying over the file" "ok saved modified=0*"
+  check "rename refused: the new content is there" grep -q "<title>Copied over the file</title>" "$sticky/map.cjm"
+  check "rename refused: the file is still its owner's (rewritten, not replaced)" \
+    test "$(stat -c %U "$sticky/map.cjm")" = root
+  drv_stop n
+  check "rename refused: no temporary file, backup or lock is left" test "$(ls -A "$sticky")" = map.cjm
   CJM_SHARE_DRIVER=$CJM_SHARE_DRIVER_REAL
 else
   check "read-only folder: setpriv and the nobody user are available" false
@@ -241,6 +260,9 @@ drv b close
 drv b list-recovery
 check_reply "crash: closing without saving discards it" "ok 0"
 drv_stop b
+
+drv_stop_all
+check_driver_logs "faults"
 
 echo "1..$n_checks"
 [ "$n_failures" -eq 0 ]

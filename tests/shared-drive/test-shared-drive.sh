@@ -5,8 +5,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Starts Samba's smbd on loopback (a private configuration, port 4455, a
-# guest share in a temporary folder), then, in a private D-Bus session,
+# Starts Samba's smbd on loopback (a private configuration, port 4455 or
+# the next free one, a guest share in a temporary folder), then, in a
+# private D-Bus session,
 # GVfs: gvfsd, which mounts the share with `gio mount -a` and exposes it
 # through FUSE in $XDG_RUNTIME_DIR/gvfs. The apps (cjm-share-driver, the
 # core without a display) reach the share as GNOME users do:
@@ -27,7 +28,6 @@ set -u
 : "${CJM_SOURCE_ROOT:?set by meson}"
 : "${CJM_SHARE_DRIVER:?set by meson}"
 
-port=${CJM_TEST_SMB_PORT:-4455}
 here="$CJM_SOURCE_ROOT/tests/shared-drive"
 
 if [ "${1:-}" != "--inside-session" ]; then
@@ -51,7 +51,8 @@ if [ "${1:-}" != "--inside-session" ]; then
   chmod 0777 "$top/share"
   user=$(id -un)
 
-  cat >"$top/smb.conf" <<EOF
+  write_config () {
+    cat >"$top/smb.conf" <<EOF
 [global]
   server role = standalone server
   smb ports = $port
@@ -80,16 +81,16 @@ if [ "${1:-}" != "--inside-session" ]; then
   guest only = yes
   force user = $user
 EOF
+  }
 
-  smbd --foreground --no-process-group --debug-stdout -s "$top/smb.conf" \
-    >"$top/samba/log/smbd.out" 2>&1 &
-  smbd_pid=$!
-
+  smbd_pid=""
   stop_smbd () {
     local children
+    [ -n "$smbd_pid" ] || return 0
     children=$(pgrep -P "$smbd_pid" 2>/dev/null)
     kill "$smbd_pid" $children 2>/dev/null
     wait "$smbd_pid" 2>/dev/null
+    smbd_pid=""
   }
   cleanup () {
     stop_smbd
@@ -98,19 +99,40 @@ EOF
   trap cleanup EXIT
   trap 'exit 1' INT TERM HUP
 
-  for _ in $(seq 100); do
-    smbclient -N -p "$port" //127.0.0.1/share -c ls >/dev/null 2>&1 && break
-    sleep 0.1
+  # Is our share the one served there (not another build's tests' server)?
+  served () {
+    smbclient -N -p "$port" //127.0.0.1/share -c 'get .cjm-test-share -' 2>/dev/null | grep -qx "$top"
+  }
+  echo "$top" >"$top/share/.cjm-test-share"
+
+  # The first port where our smbd starts: another build's tests may hold
+  # 4455 at the same time.
+  port=""
+  for candidate in ${CJM_TEST_SMB_PORT:-$(seq 4455 4474)}; do
+    (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null && continue
+    port=$candidate
+    write_config
+    smbd --foreground --no-process-group --debug-stdout -s "$top/smb.conf" \
+      >"$top/samba/log/smbd.out" 2>&1 &
+    smbd_pid=$!
+    for _ in $(seq 100); do
+      served && break
+      kill -0 "$smbd_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    served && break
+    stop_smbd
+    port=""
   done
-  if ! smbclient -N -p "$port" //127.0.0.1/share -c ls >/dev/null 2>&1; then
-    echo "Bail out! smbd did not start on port $port:"
+  if [ -z "$port" ]; then
+    echo "Bail out! smbd did not start on any port of ${CJM_TEST_SMB_PORT:-4455-4474}:"
     sed 's/^/# /' "$top/samba/log/smbd.out" | tail -n 20
     exit 1
   fi
   echo "# smbd $(smbd --version | sed 's/Version //') on 127.0.0.1:$port, share in $top/share," \
        "up in $((($(date +%s%N) - started) / 1000000)) ms"
 
-  CJM_TEST_TOP=$top CJM_TEST_SMBD_PID=$smbd_pid \
+  CJM_TEST_TOP=$top CJM_TEST_SMBD_PID=$smbd_pid CJM_TEST_PORT=$port \
     dbus-run-session -- bash "$0" --inside-session 2> >(grep -v 'Failed to set fd limit' >&2)
   status=$?
   echo "# the network suite took $((($(date +%s%N) - started) / 1000000)) ms"
@@ -119,6 +141,7 @@ fi
 
 # Inside the private D-Bus session.
 top=$CJM_TEST_TOP
+port=$CJM_TEST_PORT
 workdir="$top/work"
 mkdir -p "$workdir"
 # shellcheck source=driver.sh
@@ -140,7 +163,7 @@ fuse="$XDG_RUNTIME_DIR/gvfs/smb-share:port=$port,server=127.0.0.1,share=share"
 
 finish () {
   drv_stop_all
-  gio mount -u "$uri" >/dev/null 2>&1
+  timeout 10 gio mount -u "$uri" >/dev/null 2>&1
   kill "$gvfsd_pid" 2>/dev/null
   wait "$gvfsd_pid" 2>/dev/null
 }
@@ -214,7 +237,6 @@ drv a open "$uri/gone.cjm"
 drv b open "$fuse/gone.cjm" anyway
 drv a title Unsaved when the drive went away
 drv b title Unsaved when the drive went away too
-kill -STOP "$CJM_TEST_SMBD_PID" $(pgrep -P "$CJM_TEST_SMBD_PID") 2>/dev/null
 kill -KILL $(pgrep -P "$CJM_TEST_SMBD_PID") 2>/dev/null
 kill -KILL "$CJM_TEST_SMBD_PID" 2>/dev/null
 drv a save
@@ -233,6 +255,9 @@ check_reply "drive gone: the map can be saved elsewhere" "ok saved modified=0*"
 check "drive gone: with the changes" grep -q "Unsaved when the drive went away" "$workdir/rescued.cjm"
 drv_kill a
 drv_kill b
+
+drv_stop_all
+check_driver_logs "shared drive"
 
 echo "1..$n_checks"
 [ "$n_failures" -eq 0 ]
