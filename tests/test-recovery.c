@@ -150,7 +150,7 @@ test_autosave_and_discard (void)
 
 /* In a child process: edits, waits for the recovery file, and dies
  * without closing anything, as in a crash. */
-static void
+static void G_GNUC_NORETURN
 crash_with_edits (gboolean untitled)
 {
   g_autoptr(GFile) file = g_file_new_for_path (map_path);

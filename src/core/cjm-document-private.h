@@ -28,6 +28,9 @@ struct _CjmDocument
   /* Who holds the lock of a map opened read-only. */
   CjmLockInfo    *lock_owner;
   CjmFileMonitor *monitor;
+  /* A change seen while the previous one was being reloaded. */
+  CjmFileState   *pending_state;
+  GBytes         *pending_contents;
   CjmRecovery    *recovery;
   GCancellable   *cancellable;
 

@@ -27,6 +27,22 @@ static void apply_disk_version (CjmDocument        *self,
                                 GBytes             *bytes,
                                 const CjmFileState *state);
 
+static void monitor_changed_cb (CjmDocument        *self,
+                                const CjmFileState *state,
+                                GBytes             *contents,
+                                CjmFileMonitor     *monitor);
+
+/* A change seen while the previous one was being read: its turn now. */
+static void
+take_pending_change (CjmDocument *self)
+{
+  g_autoptr(CjmFileState) state = g_steal_pointer (&self->pending_state);
+  g_autoptr(GBytes) contents = g_steal_pointer (&self->pending_contents);
+
+  if (state != NULL && !self->closed)
+    monitor_changed_cb (self, state, contents, self->monitor);
+}
+
 static void
 auto_reload_cb (GObject      *object,
                 GAsyncResult *result,
@@ -47,18 +63,19 @@ auto_reload_cb (GObject      *object,
           _cjm_document_set_changed_on_disk (self, TRUE, FALSE);
           _cjm_document_emit_changed_on_disk (self, FALSE);
         }
-      return;
     }
-
   /* Edited while the file was read: no reloading over that. */
-  if (cjm_document_get_modified (self) || self->busy)
+  else if (cjm_document_get_modified (self) || self->busy)
     {
       _cjm_document_set_changed_on_disk (self, TRUE, FALSE);
       _cjm_document_emit_changed_on_disk (self, FALSE);
-      return;
+    }
+  else
+    {
+      apply_disk_version (self, read->map, read->bytes, read->state);
     }
 
-  apply_disk_version (self, read->map, read->bytes, read->state);
+  take_pending_change (self);
 }
 
 static void parse_thread (GTask        *task,
@@ -78,6 +95,16 @@ monitor_changed_cb (CjmDocument        *self,
   if (self->closed || self->busy)
     return;
 
+  /* Read while the previous change is parsed: taken after it. */
+  if (self->reloading)
+    {
+      g_clear_pointer (&self->pending_state, cjm_file_state_free);
+      g_clear_pointer (&self->pending_contents, g_bytes_unref);
+      self->pending_state = cjm_file_state_copy (state);
+      self->pending_contents = contents ? g_bytes_ref (contents) : NULL;
+      return;
+    }
+
   if (!state->exists)
     {
       _cjm_document_set_changed_on_disk (self, TRUE, TRUE);
@@ -92,7 +119,7 @@ monitor_changed_cb (CjmDocument        *self,
       return;
     }
 
-  if (cjm_document_get_modified (self) || self->reloading)
+  if (cjm_document_get_modified (self))
     {
       _cjm_document_set_changed_on_disk (self, TRUE, FALSE);
       _cjm_document_emit_changed_on_disk (self, FALSE);

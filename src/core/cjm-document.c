@@ -239,6 +239,8 @@ cjm_document_finalize (GObject *object)
   g_clear_pointer (&self->base, g_bytes_unref);
   g_clear_pointer (&self->disk_state, cjm_file_state_free);
   g_clear_pointer (&self->lock_owner, cjm_lock_info_free);
+  g_clear_pointer (&self->pending_state, cjm_file_state_free);
+  g_clear_pointer (&self->pending_contents, g_bytes_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (cjm_document_parent_class)->finalize (object);

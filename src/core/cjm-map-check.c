@@ -741,6 +741,155 @@ check_connections (Check *check)
   keep_only (check, store, kept);
 }
 
+/* Colours are #rrggbb, as GdkRGBA and the SVG export read them. */
+static gboolean
+is_colour (const char *text)
+{
+  if (strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Dates are a real day of the calendar, written YYYY-MM-DD. */
+static gboolean
+is_date (const char *text)
+{
+  guint64 year, month, day;
+  g_auto(GStrv) parts = NULL;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  parts = g_strsplit (text, "-", 3);
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &day, NULL))
+    return FALSE;
+
+  return g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year);
+}
+
+/* A MIME type such as image/png: two tokens around a slash. */
+static gboolean
+is_mime_type_token (const char *start,
+                    const char *end)
+{
+  if (start == end || !g_ascii_isalnum (*start))
+    return FALSE;
+
+  for (const char *c = start; c < end; c++)
+    {
+      if (!g_ascii_isalnum (*c) && strchr ("!#$&-^_.+", *c) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_mime_type (const char *text)
+{
+  const char *slash = strchr (text, '/');
+
+  return slash != NULL &&
+         is_mime_type_token (text, slash) &&
+         is_mime_type_token (slash + 1, text + strlen (text));
+}
+
+/* Base64 as XML Schema reads it: the alphabet, padding, white space, and
+ * a length that decodes (a multiple of 4 once the spaces are gone). */
+static gboolean
+is_base64 (const char *text)
+{
+  gsize n = 0;
+  gsize padding = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (g_ascii_isspace (*c))
+        continue;
+      if (*c == '=')
+        padding++;
+      else if (padding > 0 || (!g_ascii_isalnum (*c) && *c != '+' && *c != '/'))
+        return FALSE;
+      n++;
+    }
+
+  return n % 4 == 0 && padding <= 2;
+}
+
+/* The fields whose text has a form: a file edited by hand or written by
+ * another tool may hold "red" for a colour, and saving it as it is would
+ * write a file the schema refuses. */
+static const struct {
+  const char *property;
+  gboolean  (*is_valid) (const char *text);
+  const char *expected;
+} formatted_fields[] = {
+  { "color", is_colour, "#rrggbb" },
+  { "created", is_date, "YYYY-MM-DD" },
+  { "reviewed", is_date, "YYYY-MM-DD" },
+  { "date", is_date, "YYYY-MM-DD" },
+  { "picture-type", is_mime_type, "type/subtype" },
+  { "picture-data", is_base64, "base64" },
+};
+
+static void
+check_formats_of (Check      *check,
+                  CjmElement *element)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (element);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formatted_fields); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_object_class_find_property (klass, formatted_fields[i].property) == NULL)
+        continue;
+
+      g_object_get (element, formatted_fields[i].property, &text, NULL);
+      if (text == NULL || formatted_fields[i].is_valid (text))
+        continue;
+
+      /* Translators: the name of a field in the file, its value, the form it should have */
+      report (check, element, _("the value of “%s”, “%s”, is not of the form %s; it was removed"),
+              formatted_fields[i].property, text, formatted_fields[i].expected);
+      g_object_set (element, formatted_fields[i].property, NULL, NULL);
+    }
+}
+
+static void
+check_formats_in (Check      *check,
+                  GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CjmElement) element = g_list_model_get_item (model, i);
+
+      check_formats_of (check, element);
+    }
+}
+
+static void
+check_formats (Check *check)
+{
+  CjmMap *map = check->map;
+
+  check_formats_of (check, CJM_ELEMENT (map));
+  check_formats_in (check, cjm_map_get_revisions (map));
+  check_formats_in (check, cjm_map_get_personas (map));
+  check_formats_in (check, cjm_map_get_stages (map));
+}
+
 /**
  * cjm_map_check_and_repair:
  * @map: a map just read from a file
@@ -790,6 +939,7 @@ cjm_map_check_and_repair (CjmMap      *map,
   check_ids_in_store (&check, _cjm_map_get_store (map, CJM_TYPE_CONNECTION));
   follow_renamed_ids (&check);
 
+  check_formats (&check);
   check_stages (&check);
   index_steps_and_lanes (&check);
   check_cards (&check);

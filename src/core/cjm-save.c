@@ -56,6 +56,8 @@
 #define MAX_READ_ATTEMPTS 4
 /* How many symbolic links are followed to the real file. */
 #define MAX_SYMLINKS 8
+/* How many times what was just written is read again before giving up. */
+#define READ_BACK_ATTEMPTS 7
 
 G_DEFINE_QUARK (cjm-save-error-quark, cjm_save_error)
 G_DEFINE_BOXED_TYPE (CjmFileState, cjm_file_state, cjm_file_state_copy, cjm_file_state_free)
@@ -523,6 +525,21 @@ delete_if_exists (GFile   *file,
   return FALSE;
 }
 
+/* Waits a little longer each time something just written is not there
+ * yet: GVfs FUSE mounts hand a file over to the server after close()
+ * returns, so reading it back at once can find nothing, or the old
+ * content. Returns FALSE once waited long enough (about 3 s in all). */
+static gboolean
+wait_to_read_again (guint attempt)
+{
+  if (attempt >= READ_BACK_ATTEMPTS)
+    return FALSE;
+
+  g_usleep (MIN (50 << attempt, 800) * G_TIME_SPAN_MILLISECOND);
+
+  return TRUE;
+}
+
 /* Whether @file holds exactly @hash. */
 static gboolean
 file_has_hash (GFile        *file,
@@ -530,22 +547,33 @@ file_has_hash (GFile        *file,
                GCancellable *cancellable,
                GError      **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *read_hash = NULL;
-
-  bytes = cjm_file_read_bytes (file, CJM_MAX_FILE_SIZE, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  read_hash = cjm_file_state_dup_hash (bytes);
-  if (g_strcmp0 (read_hash, hash) != 0)
+  for (guint attempt = 0; ; attempt++)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("what was read back differs from what was written"));
-      return FALSE;
-    }
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *read_hash = NULL;
 
-  return TRUE;
+      bytes = cjm_file_read_bytes (file, CJM_MAX_FILE_SIZE, cancellable, &local_error);
+      if (bytes != NULL)
+        {
+          read_hash = cjm_file_state_dup_hash (bytes);
+          if (g_strcmp0 (read_hash, hash) == 0)
+            return TRUE;
+
+          g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("what was read back differs from what was written"));
+        }
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          !(bytes != NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) ||
+          !wait_to_read_again (attempt))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_debug ("Read back too early (%s): reading again", local_error->message);
+    }
 }
 
 /* Writes @bytes to a new hidden file beside @target, flushed to the disk,
@@ -950,7 +978,19 @@ cjm_save_bytes (GFile               *file,
       return NULL;
     }
 
-  written = cjm_file_state_query (target, &read_back, NULL, &local_error);
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_clear_pointer (&written, cjm_file_state_free);
+      g_clear_pointer (&read_back, g_bytes_unref);
+      g_clear_error (&local_error);
+
+      written = cjm_file_state_query (target, &read_back, NULL, &local_error);
+      if ((written != NULL && read_back != NULL && g_strcmp0 (written->hash, hash) == 0) ||
+          (written == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) ||
+          !wait_to_read_again (attempt))
+        break;
+    }
+
   if (written == NULL || read_back == NULL || g_strcmp0 (written->hash, hash) != 0)
     {
       gboolean restored;

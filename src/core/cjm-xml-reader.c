@@ -336,23 +336,45 @@ keep_attribute (OpenElement    *open,
 }
 
 /* Notes something about an open element, to report once it is read. */
+static void G_GNUC_PRINTF (4, 0)
+defer_problem (OpenElement        *open,
+               CjmProblemSeverity  severity,
+               int                 line,
+               const char         *format,
+               va_list             args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (open->deferred == NULL)
+    open->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify)cjm_problem_free);
+
+  g_ptr_array_add (open->deferred, cjm_problem_new (severity, line, "%s", message));
+}
+
 static void G_GNUC_PRINTF (3, 4)
 defer_warning (OpenElement *open,
                int          line,
                const char  *format,
                ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  defer_problem (open, CJM_PROBLEM_WARNING, line, format, args);
   va_end (args);
+}
 
-  if (open->deferred == NULL)
-    open->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify)cjm_problem_free);
+static void G_GNUC_PRINTF (3, 4)
+defer_note (OpenElement *open,
+            int          line,
+            const char  *format,
+            ...)
+{
+  va_list args;
 
-  g_ptr_array_add (open->deferred, cjm_problem_new (CJM_PROBLEM_WARNING, line, "%s", message));
+  va_start (args, format);
+  defer_problem (open, CJM_PROBLEM_NOTE, line, format, args);
+  va_end (args);
 }
 
 /* The value of a field, from its text: %FALSE if it is not valid. */
@@ -384,10 +406,11 @@ field_value (OpenElement       *open,
           if (open->extras == NULL)
             open->extras = cjm_extras_new ();
           cjm_extras_add_attribute (open->extras, NULL, field->xml_name, text);
-          defer_warning (open, line,
-                         _("the value of “%s” is not valid (%s); the default is used, "
-                           "and the value is kept for saving"),
-                         field->xml_name, error->message);
+          /* Nothing is wrong with the file, nor lost: a note. */
+          defer_note (open, line,
+                      _("this version does not know the value of “%s” (%s); the default is "
+                        "used, and the value is kept for saving"),
+                      field->xml_name, error->message);
         }
       else
         {

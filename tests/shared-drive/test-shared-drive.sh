@@ -106,13 +106,18 @@ EOF
   echo "$top" >"$top/share/.cjm-test-share"
 
   # The first port where our smbd starts: another build's tests may hold
-  # 4455 at the same time.
+  # 4455 at the same time. One test at a time picks its port (smbd binds
+  # with SO_REUSEPORT: two could share one and take each other's clients).
+  exec {port_lock}>/tmp/cjm-test-smb-port.lock
+  flock "$port_lock"
   port=""
   for candidate in ${CJM_TEST_SMB_PORT:-$(seq 4455 4474)}; do
     (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null && continue
     port=$candidate
     write_config
-    smbd --foreground --no-process-group --debug-stdout -s "$top/smb.conf" \
+    # In a session of its own: an smbd that cannot bind its port signals
+    # its whole process group on the way out, this script included.
+    setsid smbd --foreground --no-process-group --debug-stdout -s "$top/smb.conf" \
       >"$top/samba/log/smbd.out" 2>&1 &
     smbd_pid=$!
     for _ in $(seq 100); do
@@ -124,6 +129,8 @@ EOF
     stop_smbd
     port=""
   done
+  flock -u "$port_lock"
+  exec {port_lock}>&-
   if [ -z "$port" ]; then
     echo "Bail out! smbd did not start on any port of ${CJM_TEST_SMB_PORT:-4455-4474}:"
     sed 's/^/# /' "$top/samba/log/smbd.out" | tail -n 20
