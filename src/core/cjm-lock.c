@@ -1106,14 +1106,13 @@ cjm_lock_release (CjmLock *self)
   g_mutex_lock (&self->mutex);
   self->released = TRUE;
 
-  if (self->held)
-    {
-      found = read_lock_file (self->lock_file, NULL, NULL);
-      holder = found ? cjm_lock_info_parse (found, NULL) : NULL;
+  /* Ours if it has our token, whatever we believed: a refresh may just
+   * have taken it, and not told the main thread yet. */
+  found = read_lock_file (self->lock_file, NULL, NULL);
+  holder = found ? cjm_lock_info_parse (found, NULL) : NULL;
 
-      if (holder != NULL && g_strcmp0 (holder->token, self->mine->token) == 0)
-        g_file_delete (self->lock_file, NULL, NULL);
-    }
+  if (holder != NULL && g_strcmp0 (holder->token, self->mine->token) == 0)
+    g_file_delete (self->lock_file, NULL, NULL);
 
   g_mutex_unlock (&self->mutex);
 

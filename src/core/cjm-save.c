@@ -59,6 +59,9 @@
 /* How many times what was just written is read again before giving up. */
 #define READ_BACK_ATTEMPTS 7
 
+static gboolean wait_to_read_again (guint         attempt);
+static gboolean is_busy            (const GError *error);
+
 G_DEFINE_QUARK (cjm-save-error-quark, cjm_save_error)
 G_DEFINE_BOXED_TYPE (CjmFileState, cjm_file_state, cjm_file_state_copy, cjm_file_state_free)
 
@@ -264,6 +267,9 @@ cjm_file_state_query (GFile         *file,
       bytes = cjm_file_read_bytes (file, CJM_MAX_FILE_SIZE, cancellable, &local_error);
       if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
           attempt < MAX_READ_ATTEMPTS)
+        continue;
+      /* Being written by another client of a Samba share. */
+      if (bytes == NULL && is_busy (local_error) && wait_to_read_again (attempt))
         continue;
       if (bytes == NULL)
         {
@@ -514,15 +520,22 @@ static gboolean
 delete_if_exists (GFile   *file,
                   GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
 
-  if (g_file_delete (file, NULL, &local_error) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;
+      if (g_file_delete (file, NULL, &local_error) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
 
-  g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return FALSE;
+      /* Open by another client of a Samba share, for a moment. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY) ||
+          !wait_to_read_again (attempt))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
 }
 
 /* Waits a little longer each time something just written is not there
@@ -538,6 +551,67 @@ wait_to_read_again (guint attempt)
   g_usleep (MIN (50 << attempt, 800) * G_TIME_SPAN_MILLISECOND);
 
   return TRUE;
+}
+
+/* A file another client has open is busy for a moment on Samba shares (a
+ * "sharing violation": "Device or resource busy", "Text file busy"). */
+static gboolean
+is_busy (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+}
+
+/* Renames @from to @to, trying again while @to is busy. */
+static gboolean
+move_file (GFile           *from,
+           GFile           *to,
+           GFileCopyFlags   flags,
+           GError         **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_move (from, to, flags | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                       NULL, NULL, NULL, &local_error))
+        return TRUE;
+
+      if (!is_busy (local_error) || !wait_to_read_again (attempt))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_debug ("Busy (%s): renaming again", local_error->message);
+    }
+}
+
+/* Writes @bytes over @file in place (or as GVfs does), trying again while
+ * it is busy. */
+static gboolean
+write_over (GFile   *file,
+            GBytes  *bytes,
+            GError **error)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                   NULL, NULL, &local_error))
+        return TRUE;
+
+      if (!is_busy (local_error) || !wait_to_read_again (attempt))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_debug ("Busy (%s): writing again", local_error->message);
+    }
 }
 
 /* Whether @file holds exactly @hash. */
@@ -565,7 +639,8 @@ file_has_hash (GFile        *file,
         }
 
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          !(bytes != NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) ||
+          !(bytes != NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+            is_busy (local_error)) ||
           !wait_to_read_again (attempt))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -669,8 +744,14 @@ copy_over (GFile   *from,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
-    return TRUE;
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_clear_error (&local_error);
+      if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+        return TRUE;
+      if (!is_busy (local_error) || !wait_to_read_again (attempt))
+        break;
+    }
 
   /* GVfs FUSE mounts cannot open an existing file to rewrite it. */
   g_debug ("Copying over a file failed (%s): deleting it first", local_error->message);
@@ -762,12 +843,8 @@ replace_with (GFile        *temp,
 {
   g_autoptr(GError) move_error = NULL;
   g_autoptr(GError) copy_error = NULL;
-  gsize size;
-  gconstpointer data;
 
-  if (g_file_move (temp, target,
-                   G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                   NULL, NULL, NULL, &move_error))
+  if (move_file (temp, target, G_FILE_COPY_OVERWRITE, &move_error))
     return TRUE;
 
   /* Nothing to fall back on without a backup. */
@@ -806,9 +883,7 @@ replace_with (GFile        *temp,
 
   if (backup_kind == BACKUP_COPY)
     {
-      data = g_bytes_get_data (bytes, &size);
-      if (g_file_replace_contents (target, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
-                                   NULL, NULL, &copy_error))
+      if (write_over (target, bytes, &copy_error))
         return TRUE;
 
       g_debug ("Copying over the file failed (%s)", copy_error->message);
@@ -821,7 +896,7 @@ replace_with (GFile        *temp,
     return FALSE;
 
   g_clear_error (&move_error);
-  if (g_file_move (temp, target, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL, NULL, NULL, &move_error))
+  if (move_file (temp, target, G_FILE_COPY_NONE, &move_error))
     return TRUE;
 
   g_debug ("Renaming to the file failed (%s): copying", move_error->message);
