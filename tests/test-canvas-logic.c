@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "cjm-clipboard.h"
 #include "cjm-core.h"
 #include "cjm-drop.h"
 #include "cjm-navigation.h"
@@ -640,6 +641,96 @@ test_describe (Fixture       *fixture,
   g_assert_cmpstr (short_card, ==, "Pain point: Jargon nobody explains");
 }
 
+/* Cards copied in one process and pasted in another go through the
+ * clipboard as a .cjm fragment. */
+static void
+test_clipboard_fragment (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *ids[] = { "card-store-advice", "card-reviews-site" };
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) read_cards = NULL;
+  g_autoptr(GPtrArray) read_connections = NULL;
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_cards = g_list_model_get_n_items (cjm_map_get_cards (fixture->map));
+  guint n_connections = g_list_model_get_n_items (cjm_map_get_connections (fixture->map));
+  CjmConnection *connection;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (cards, lookup (fixture, ids[i]));
+
+  bytes = cjm_clipboard_write_cards (fixture->map, cards);
+  g_assert_nonnull (bytes);
+  g_assert_true (cjm_clipboard_read_cards (bytes, &read_cards, &read_connections, &error));
+  g_assert_no_error (error);
+
+  /* The cards, every field as it was (ids, steps, lanes, spans, personas). */
+  g_assert_cmpuint (read_cards->len, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (cjm_element_equal (g_ptr_array_index (cards, i), g_ptr_array_index (read_cards, i)));
+  g_assert_cmpint (cjm_card_get_span (g_ptr_array_index (read_cards, 0)), ==, 2);
+  g_assert_cmpstrv (cjm_card_get_persona_ids (g_ptr_array_index (read_cards, 0)),
+                    ((const char *[]) { "persona-camille", "persona-marc", NULL }));
+
+  /* Only the connection between two of them: the one from the running
+   * club to the store was left behind. */
+  g_assert_cmpuint (read_connections->len, ==, 1);
+  connection = g_ptr_array_index (read_connections, 0);
+  g_assert_cmpstr (cjm_element_get_id (CJM_ELEMENT (connection)), ==, "connection-store-to-reviews");
+  g_assert_true (cjm_element_equal (CJM_ELEMENT (connection), lookup (fixture, "connection-store-to-reviews")));
+
+  /* Pasted into the same map (the same file open in another process):
+   * copies with new ids at the same places relative to each other, and a
+   * copy of the connection between the copies; one step to undo. */
+  pasted = cjm_edit_paste_cards (fixture->history, read_cards, read_connections,
+                                 NULL, "step-ask-in-store", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pasted);
+  g_assert_cmpuint (pasted->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_cards (fixture->map)), ==, n_cards + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_connections (fixture->map)), ==, n_connections + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CjmCard *original = g_ptr_array_index (cards, i);
+      CjmCard *copy = g_ptr_array_index (pasted, i);
+
+      g_assert_cmpstr (cjm_element_get_id (CJM_ELEMENT (copy)), !=, ids[i]);
+      g_assert_cmpstr (cjm_card_get_title (copy), ==, cjm_card_get_title (original));
+      g_assert_cmpstr (cjm_card_get_step_id (copy), ==, cjm_card_get_step_id (original));
+      g_assert_cmpstr (cjm_card_get_lane_id (copy), ==, cjm_card_get_lane_id (original));
+    }
+  {
+    g_autoptr(CjmConnection) last = g_list_model_get_item (cjm_map_get_connections (fixture->map), n_connections);
+
+    g_assert_cmpstr (cjm_connection_get_from_id (last), ==, cjm_element_get_id (g_ptr_array_index (pasted, 0)));
+    g_assert_cmpstr (cjm_connection_get_to_id (last), ==, cjm_element_get_id (g_ptr_array_index (pasted, 1)));
+  }
+  g_assert_true (cjm_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_cards (fixture->map)), ==, n_cards);
+
+  /* What is not a fragment of cards is refused. */
+  g_clear_pointer (&read_cards, g_ptr_array_unref);
+  g_clear_pointer (&read_connections, g_ptr_array_unref);
+  {
+    g_autoptr(GBytes) text = g_bytes_new_static ("Buying guide\n", 13);
+
+    g_assert_false (cjm_clipboard_read_cards (text, &read_cards, &read_connections, &error));
+    g_assert_error (error, CJM_FORMAT_ERROR, CJM_FORMAT_ERROR_MALFORMED);
+    g_assert_null (read_cards);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(CjmMap) empty = cjm_map_new (NULL);
+    g_autoptr(GBytes) no_cards = cjm_xml_write (empty);
+
+    g_assert_false (cjm_clipboard_read_cards (no_cards, &read_cards, &read_connections, &error));
+    g_assert_error (error, CJM_FORMAT_ERROR, CJM_FORMAT_ERROR_NOT_A_MAP);
+    g_clear_error (&error);
+  }
+}
+
 #define ADD(path, func) \
   g_test_add ("/Cjm/CanvasLogic/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -665,6 +756,7 @@ main (int   argc,
   ADD ("nudge", test_nudge);
   ADD ("navigate", test_navigate);
   ADD ("describe", test_describe);
+  ADD ("clipboard-fragment", test_clipboard_fragment);
 
   return g_test_run ();
 }

@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib-unix.h>
 
 #include "cjm-application.h"
 #include "cjm-canvas-private.h"
+#include "cjm-clipboard.h"
 #include "cjm-core.h"
 #include "cjm-window.h"
 
@@ -500,8 +502,8 @@ test_keyboard_focus (Fixture       *fixture,
                                        "Step: Searches online — stage Reflection");
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                      "Arrow keys move between cards and headers, Alt and an arrow key "
-                                                     "moves the focused card, Enter renames it, Delete removes it, "
-                                                     "Shift+F10 opens its menu."));
+                                                     "moves the focused card, C goes through its connections, Enter "
+                                                     "renames it, Delete removes it, Shift+F10 opens its menu."));
 
   /* Shift and an arrow extend the selection. */
   gtk_widget_activate_action (widget, "canvas.focus", "s", "first");
@@ -563,6 +565,149 @@ test_keyboard_edits (Fixture       *fixture,
     _cjm_canvas_stop_editing (fixture->canvas, FALSE);
     g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_lanes (fixture->map)), ==, n_lanes + 1);
   }
+}
+
+static gboolean
+has_message (Fixture    *fixture,
+             const char *message)
+{
+  for (guint i = 0; i < fixture->messages->len; i++)
+    if (g_str_equal (g_ptr_array_index (fixture->messages, i), message))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The actions of a menu section, joined by spaces. */
+static char *
+section_actions (GMenuModel *menu,
+                 int         section)
+{
+  GMenuModel *items = g_menu_model_get_item_link (menu, section, G_MENU_LINK_SECTION);
+  g_autoptr(GString) actions = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (items); i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_menu_model_get_item_attribute (items, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      g_string_append_printf (actions, "%s%s", i > 0 ? " " : "", action);
+    }
+  g_object_unref (items);
+
+  return g_string_free (g_steal_pointer (&actions), FALSE);
+}
+
+/* Connections, without the mouse: C goes through the focused card's
+ * connections, Enter edits a label, Delete removes one, Ctrl+K makes one. */
+static void
+test_keyboard_connections (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  CjmSelection *selection = cjm_canvas_get_selection (fixture->canvas);
+  GListModel *connections = cjm_map_get_connections (fixture->map);
+  guint n_connections = g_list_model_get_n_items (connections);
+  CjmConnection *to_reviews = lookup (fixture, "connection-store-to-reviews");
+  GtkWidget *editor;
+
+  cjm_selection_select (selection, "card-store-advice");
+
+  /* Its connections in the map's order, coming and going, then the card
+   * again; Shift+C goes the other way. The selection follows. */
+  gtk_widget_activate_action (widget, "canvas.focus-connection", "s", "next");
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "connection-club-to-store");
+  g_assert_cmpuint (cjm_selection_get_n_ids (selection), ==, 1);
+  g_assert_true (cjm_selection_contains (selection, "connection-club-to-store"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Connection from Our running club on Strava to Advice and stride "
+                                       "analysis, labelled: A friend recommends the store’s advisers");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "C goes to the card's next connection and back to the card, "
+                                                     "Escape goes back to the card, Enter edits the label, Delete "
+                                                     "removes the connection, Shift+F10 opens its menu."));
+  gtk_widget_activate_action (widget, "canvas.focus-connection", "s", "next");
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "connection-store-to-reviews");
+  gtk_widget_activate_action (widget, "canvas.focus-connection", "s", "next");
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "card-store-advice");
+  gtk_widget_activate_action (widget, "canvas.focus-connection", "s", "previous");
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "connection-store-to-reviews");
+
+  /* Its menu: edit the label, delete it. */
+  gtk_widget_activate_action (widget, "canvas.context-menu", NULL);
+  g_assert_true (gtk_widget_get_visible (fixture->canvas->context_menu));
+  {
+    GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (fixture->canvas->context_menu));
+    g_autofree char *actions = section_actions (menu, 0);
+
+    g_assert_cmpstr (actions, ==, "canvas.edit canvas.delete");
+  }
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+  settle (fixture);
+
+  /* Enter edits the label in place, over the label: one undoable edit. */
+  gtk_widget_activate_action (widget, "canvas.edit", NULL);
+  editor = fixture->canvas->editor;
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "Goes home to compare prices and reviews");
+  {
+    CjmArrow arrow;
+    graphene_rect_t bounds;
+    double x, y;
+
+    g_assert_true (cjm_layout_get_connection_arrow (cjm_canvas_get_layout (fixture->canvas), to_reviews, &arrow));
+    cjm_canvas_map_to_widget (fixture->canvas, arrow.label_rect.x, arrow.label_rect.y, &x, &y);
+    g_assert_true (gtk_widget_compute_bounds (editor, widget, &bounds));
+    g_assert_cmpfloat_with_epsilon (bounds.origin.x, (int)x, 1);
+    g_assert_cmpfloat_with_epsilon (bounds.origin.y, (int)y, 1);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (editor), "Compares prices at home");
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (cjm_connection_get_label (to_reviews), ==, "Compares prices at home");
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "connection-store-to-reviews");
+  g_assert_true (cjm_history_undo (fixture->history));
+  g_assert_cmpstr (cjm_connection_get_label (to_reviews), ==, "Goes home to compare prices and reviews");
+
+  /* Delete removes it, and the focus goes back to the card. */
+  gtk_widget_activate_action (widget, "canvas.delete", NULL);
+  g_assert_null (cjm_map_lookup (fixture->map, "connection-store-to-reviews"));
+  g_assert_cmpuint (g_list_model_get_n_items (connections), ==, n_connections - 1);
+  g_assert_nonnull (cjm_map_lookup (fixture->map, "card-store-advice"));
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "card-store-advice");
+  g_assert_true (cjm_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (connections), ==, n_connections);
+
+  /* A card without connections says so. */
+  cjm_selection_select (selection, "card-action-set-goal");
+  gtk_widget_activate_action (widget, "canvas.focus-connection", "s", "next");
+  g_assert_cmpstr (cjm_selection_get_focused (selection), ==, "card-action-set-goal");
+  g_assert_true (has_message (fixture, "This card has no connections"));
+
+  /* Ctrl+K, the arrows to another card, Enter: a connection, focused. */
+  cjm_selection_select (selection, "card-buying-guide");
+  gtk_widget_activate_action (widget, "canvas.connect", NULL);
+  gtk_widget_activate_action (widget, "canvas.focus", "s", "right");
+  {
+    g_autofree char *target = g_strdup (cjm_selection_get_focused (selection));
+    CjmConnection *made;
+
+    g_assert_nonnull (cjm_map_lookup_typed (fixture->map, target, CJM_TYPE_CARD));
+    gtk_widget_activate_action (widget, "canvas.edit", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (connections), ==, n_connections + 1);
+    made = cjm_map_lookup_typed (fixture->map, cjm_selection_get_focused (selection), CJM_TYPE_CONNECTION);
+    g_assert_nonnull (made);
+    g_assert_cmpstr (cjm_connection_get_from_id (made), ==, "card-buying-guide");
+    g_assert_cmpstr (cjm_connection_get_to_id (made), ==, target);
+    g_assert_false (gtk_widget_get_visible (editor));
+  }
+
+  /* Not to the card itself. */
+  cjm_selection_select (selection, "card-buying-guide");
+  gtk_widget_activate_action (widget, "canvas.connect", NULL);
+  gtk_widget_activate_action (widget, "canvas.edit", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (connections), ==, n_connections + 1);
+  g_assert_true (has_message (fixture, "A connection goes from one card to another"));
 }
 
 static void
@@ -640,6 +785,198 @@ test_clipboard (Fixture       *fixture,
   cjm_selection_select (selection, "card-pain-queue");
   gtk_widget_activate_action (widget, "canvas.cut", NULL);
   g_assert_null (cjm_map_lookup (fixture->map, "card-pain-queue"));
+}
+
+/* Cards copied by another process: only the .cjm fragment's MIME type on
+ * the clipboard, no object of this process. */
+static void
+test_clipboard_fragment (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CJM_SOURCE_ROOT"), "data", "samples",
+                                            "running-shoes.cjm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CjmMap) other = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  CjmSelection *selection = cjm_canvas_get_selection (fixture->canvas);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+  guint n_connections = g_list_model_get_n_items (cjm_map_get_connections (fixture->map));
+
+  other = cjm_map_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (cards, cjm_map_lookup (other, "card-pain-queue"));
+  g_ptr_array_add (cards, cjm_map_lookup (other, "card-store-advice"));
+  cjm_card_set_title (g_ptr_array_index (cards, 1), "Advice, from the other window");
+  bytes = cjm_clipboard_write_cards (other, cards);
+
+  provider = gdk_content_provider_new_for_bytes (CJM_CLIPBOARD_CARDS_MIME_TYPE, bytes);
+  gdk_clipboard_set_content (clipboard, provider);
+  g_assert_false (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_OBJECT));
+
+  cjm_selection_select (selection, "card-pain-jargon");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL);
+  run_until (pasted, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_cards (fixture->map)), ==, 44);
+  g_assert_cmpuint (cjm_selection_get_n_ids (selection), ==, 2);
+  {
+    g_auto(GStrv) ids = cjm_selection_dup_ids (selection);
+    CjmCard *pain = cjm_map_lookup_typed (fixture->map, ids[0], CJM_TYPE_CARD);
+    CjmCard *advice = cjm_map_lookup_typed (fixture->map, ids[1], CJM_TYPE_CARD);
+
+    g_assert_nonnull (pain);
+    g_assert_nonnull (advice);
+    g_assert_cmpstr (cjm_card_get_title (pain), ==, cjm_card_get_title (lookup (fixture, "card-pain-queue")));
+    g_assert_cmpint (cjm_card_get_kind (pain), ==, CJM_CARD_KIND_PAIN_POINT);
+    g_assert_cmpint (cjm_card_get_severity (pain), ==, cjm_card_get_severity (lookup (fixture, "card-pain-queue")));
+    g_assert_cmpstr (cjm_card_get_lane_id (pain), ==, "lane-pain-points");
+    g_assert_cmpstr (cjm_card_get_title (advice), ==, "Advice, from the other window");
+    g_assert_cmpstr (cjm_card_get_lane_id (advice), ==, "lane-store");
+    g_assert_cmpstrv (cjm_card_get_persona_ids (advice), cjm_card_get_persona_ids (lookup (fixture, "card-store-advice")));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_connections (fixture->map)), ==, n_connections);
+
+  /* Text from another app is not cards. */
+  g_clear_pointer (&fixture->messages, g_ptr_array_unref);
+  fixture->messages = g_ptr_array_new_with_free_func (g_free);
+  gdk_clipboard_set_text (clipboard, "Just text");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL);
+  g_assert_true (has_message (fixture, "There are no cards to paste"));
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_cards (fixture->map)), ==, 44);
+}
+
+/* Cards copied by another instance of the app, another process: this
+ * program again, as a helper (copy_helper_main() below), owning the
+ * clipboard of the same X display. */
+
+#define COPY_HELPER_ENV "CJM_TEST_CANVAS_COPY_HELPER"
+#define COPIED_TITLE    "Advice, copied in another process"
+
+static gboolean
+has_other_cards (Fixture *fixture)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+
+  return !gdk_clipboard_is_local (clipboard) &&
+         gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                CJM_CLIPBOARD_CARDS_MIME_TYPE);
+}
+
+static void
+wait_for (gboolean (*done) (Fixture *fixture),
+          Fixture   *fixture)
+{
+  /* Long enough for another process to start: not a measure of speed. */
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (fixture) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_clipboard_between_processes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                      G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) helper = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GError) error = NULL;
+  CjmSelection *selection = cjm_canvas_get_selection (fixture->canvas);
+
+  g_assert_nonnull (self_path);
+  g_subprocess_launcher_setenv (launcher, COPY_HELPER_ENV, "1", TRUE);
+  helper = g_subprocess_launcher_spawn (launcher, &error, self_path, NULL);
+  g_assert_no_error (error);
+
+  /* It says when it has copied; then this process sees the clipboard
+   * change owner, with the cards' type among its formats. */
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (helper));
+  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "copied");
+  wait_for (has_other_cards, fixture);
+  g_assert_true (has_other_cards (fixture));
+
+  cjm_selection_select (selection, "card-pain-jargon");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL);
+  wait_for (pasted, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_cards (fixture->map)), ==, 44);
+  {
+    g_auto(GStrv) ids = cjm_selection_dup_ids (selection);
+    CjmCard *pain, *advice;
+
+    /* In the map's order, as they were copied. */
+    g_assert_cmpuint (g_strv_length (ids), ==, 2);
+    advice = cjm_map_lookup_typed (fixture->map, ids[0], CJM_TYPE_CARD);
+    pain = cjm_map_lookup_typed (fixture->map, ids[1], CJM_TYPE_CARD);
+    g_assert_nonnull (pain);
+    g_assert_nonnull (advice);
+    g_assert_cmpstr (cjm_card_get_title (pain), ==, cjm_card_get_title (lookup (fixture, "card-pain-queue")));
+    g_assert_cmpint (cjm_card_get_kind (pain), ==, CJM_CARD_KIND_PAIN_POINT);
+    g_assert_cmpstr (cjm_card_get_lane_id (pain), ==, "lane-pain-points");
+    /* Its title as the other process had it. */
+    g_assert_cmpstr (cjm_card_get_title (advice), ==, COPIED_TITLE);
+    g_assert_cmpstr (cjm_card_get_lane_id (advice), ==, "lane-store");
+    g_assert_cmpint (cjm_card_get_span (advice), ==, 2);
+  }
+
+  /* Closing its input ends the helper. */
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (helper), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (helper, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+helper_input_cb (int          fd,
+                 GIOCondition condition,
+                 gpointer     user_data)
+{
+  gboolean *done = user_data;
+  char buffer[64];
+
+  if (read (fd, buffer, sizeof buffer) <= 0)
+    {
+      *done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The other process: copies two cards of the sample map, one retitled,
+ * says so on its output, and keeps the clipboard until its input closes. */
+static int
+copy_helper_main (void)
+{
+  Fixture fixture = { NULL };
+  gboolean done = FALSE;
+
+  gtk_init ();
+  adw_init ();
+  fixture_set_up (&fixture, NULL);
+
+  cjm_card_set_title (lookup (&fixture, "card-store-advice"), COPIED_TITLE);
+  cjm_selection_select (cjm_canvas_get_selection (fixture.canvas), "card-pain-queue");
+  cjm_selection_add (cjm_canvas_get_selection (fixture.canvas), "card-store-advice");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.canvas), "canvas.copy", NULL);
+  settle (&fixture);
+
+  g_print ("copied\n");
+  fflush (stdout);
+
+  g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP | G_IO_ERR, helper_input_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  fixture_tear_down (&fixture, NULL);
+
+  return 0;
 }
 
 static void
@@ -745,6 +1082,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (g_getenv (COPY_HELPER_ENV) != NULL)
+    return copy_helper_main ();
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -758,8 +1098,11 @@ main (int   argc,
   ADD ("resize-and-connect", test_resize_and_connect);
   ADD ("keyboard-focus", test_keyboard_focus);
   ADD ("keyboard-edits", test_keyboard_edits);
+  ADD ("keyboard-connections", test_keyboard_connections);
   ADD ("edit-in-place", test_edit_in_place);
   ADD ("clipboard", test_clipboard);
+  ADD ("clipboard-fragment", test_clipboard_fragment);
+  ADD ("clipboard-between-processes", test_clipboard_between_processes);
   ADD ("presenting", test_presenting);
   g_test_add_func ("/Cjm/Window/templates-panels-presentation", test_window);
 

@@ -319,6 +319,318 @@ test_single_point (void)
   g_assert_cmpuint (segments->len, ==, 0);
 }
 
+/* The curves as the layout places them on a map: one emotion lane, two
+ * personas, four steps; pain points at steps 1 and 2. */
+
+typedef struct
+{
+  CjmMap     *map;
+  CjmHistory *history;
+  CjmLayout  *layout;
+  CjmCard    *pain;       /* at step 1, severity 4 */
+  CjmCard    *mild;       /* at step 1, severity 1 */
+} Fixture;
+
+static const char *step_ids[4];
+static const char *persona_ids[2];
+
+static void
+fixture_set_up (Fixture *f)
+{
+  CjmPersona *ana, *bob;
+  CjmStage *stage;
+  CjmLane *emotion_lane, *pain_lane;
+  g_autoptr(GError) error = NULL;
+  const int ana_scores[4] = { 2, -2, 1, -2 };   /* a tie for the lowest */
+
+  f->map = cjm_map_new ("map");
+  f->history = cjm_history_new (f->map);
+  ana = cjm_edit_add_persona (f->history, -1, "Ana");
+  bob = cjm_edit_add_persona (f->history, -1, "Bob");
+  persona_ids[0] = cjm_element_get_id (CJM_ELEMENT (ana));
+  persona_ids[1] = cjm_element_get_id (CJM_ELEMENT (bob));
+  stage = cjm_edit_add_stage (f->history, -1, "Stage");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Step %u", i);
+
+      step_ids[i] = cjm_element_get_id (CJM_ELEMENT (cjm_edit_add_step (f->history, stage, -1, name)));
+    }
+  emotion_lane = cjm_edit_add_lane (f->history, -1, CJM_LANE_KIND_EMOTION, "Feelings");
+  pain_lane = cjm_edit_add_lane (f->history, -1, CJM_LANE_KIND_PAIN_POINTS, "Pains");
+  g_assert_nonnull (emotion_lane);
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_nonnull (cjm_edit_set_emotion (f->history, cjm_element_get_id (CJM_ELEMENT (ana)),
+                                            step_ids[i], ana_scores[i], &error));
+  /* Bob: a gap at step 2. */
+  g_assert_nonnull (cjm_edit_set_emotion (f->history, cjm_element_get_id (CJM_ELEMENT (bob)),
+                                          step_ids[0], 0, &error));
+  g_assert_nonnull (cjm_edit_set_emotion (f->history, cjm_element_get_id (CJM_ELEMENT (bob)),
+                                          step_ids[1], -1, &error));
+  g_assert_nonnull (cjm_edit_set_emotion (f->history, cjm_element_get_id (CJM_ELEMENT (bob)),
+                                          step_ids[3], 3, &error));
+
+  f->mild = cjm_edit_add_card (f->history, CJM_CARD_KIND_PAIN_POINT,
+                               cjm_element_get_id (CJM_ELEMENT (pain_lane)), step_ids[1], -1,
+                               "Mild annoyance", &error);
+  g_assert_no_error (error);
+  cjm_edit_set_int (f->history, f->mild, "severity", 1);
+  f->pain = cjm_edit_add_card (f->history, CJM_CARD_KIND_PAIN_POINT,
+                               cjm_element_get_id (CJM_ELEMENT (pain_lane)), step_ids[1], -1,
+                               "Sizing is a guess", &error);
+  g_assert_no_error (error);
+  cjm_edit_set_int (f->history, f->pain, "severity", 4);
+
+  f->layout = cjm_layout_new (f->map);
+}
+
+static void
+fixture_tear_down (Fixture *f)
+{
+  g_clear_object (&f->layout);
+  g_clear_object (&f->history);
+  g_clear_object (&f->map);
+}
+
+/* The stage came with a step of its own: the steps added follow it. */
+static guint
+column_of (Fixture *f,
+           guint    step)
+{
+  int column = cjm_layout_find_column (f->layout, step_ids[step]);
+
+  g_assert_cmpint (column, >=, 0);
+
+  return (guint)column;
+}
+
+static const CjmEmotionPoint *
+find_point (const CjmEmotionPoint *points,
+            guint                  n_points,
+            guint                  curve,
+            guint                  column)
+{
+  for (guint i = 0; i < n_points; i++)
+    if (points[i].curve == curve && points[i].column == column)
+      return &points[i];
+
+  return NULL;
+}
+
+static void
+test_layout_curves_within_lane (void)
+{
+  Fixture f;
+  double top, bottom;
+
+  fixture_set_up (&f);
+  top = cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MAX);
+  bottom = cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MIN);
+  g_assert_cmpfloat (top, <, bottom);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const CjmCurveSegment *segments;
+      guint n_segments, n_points;
+      const CjmEmotionPoint *points = cjm_layout_get_emotion_points (f.layout, &n_points);
+
+      segments = cjm_layout_get_curve (f.layout, 0, k, &n_segments);
+      g_assert_cmpuint (n_segments, >, 0);
+      for (guint i = 0; i < n_segments; i++)
+        {
+          const CjmCurveSegment *s = &segments[i];
+          const CjmEmotionPoint *from = find_point (points, n_points, k, s->index);
+          const CjmEmotionPoint *to = find_point (points, n_points, k, s->index + 1);
+
+          /* Through the faces at both ends... */
+          g_assert_nonnull (from);
+          g_assert_nonnull (to);
+          g_assert_cmpfloat_with_epsilon (s->x0, from->centre.x, EPSILON);
+          g_assert_cmpfloat_with_epsilon (s->y0, from->centre.y, EPSILON);
+          g_assert_cmpfloat_with_epsilon (s->x3, to->centre.x, EPSILON);
+          g_assert_cmpfloat_with_epsilon (s->y3, to->centre.y, EPSILON);
+
+          /* ...and between their levels all along: never past the scale. */
+          for (guint j = 0; j <= SAMPLES; j++)
+            {
+              double x, y;
+
+              cjm_curve_segment_point (s, (double)j / SAMPLES, &x, &y);
+              g_assert_cmpfloat (y, >=, MIN (s->y0, s->y3) - EPSILON);
+              g_assert_cmpfloat (y, <=, MAX (s->y0, s->y3) + EPSILON);
+              g_assert_cmpfloat (y, >=, top - EPSILON);
+              g_assert_cmpfloat (y, <=, bottom + EPSILON);
+            }
+        }
+    }
+
+  fixture_tear_down (&f);
+}
+
+static void
+test_layout_gap_breaks_curve (void)
+{
+  Fixture f;
+  const CjmCurveSegment *segments;
+  guint n_segments;
+
+  fixture_set_up (&f);
+
+  /* Bob has scores at steps 0, 1 and 3: one segment, 0 → 1; none
+   * crosses step 2. */
+  segments = cjm_layout_get_curve (f.layout, 0, 1, &n_segments);
+  g_assert_cmpuint (n_segments, ==, 1);
+  g_assert_cmpuint (segments[0].index, ==, column_of (&f, 0));
+
+  /* Filling the gap joins the curve. */
+  g_assert_nonnull (cjm_edit_set_emotion (f.history, persona_ids[1], step_ids[2], 0, NULL));
+  segments = cjm_layout_get_curve (f.layout, 0, 1, &n_segments);
+  g_assert_cmpuint (n_segments, ==, 3);
+
+  fixture_tear_down (&f);
+}
+
+static void
+test_layout_hit_points (void)
+{
+  Fixture f;
+  const CjmEmotionPoint *points;
+  guint n_points;
+
+  fixture_set_up (&f);
+  points = cjm_layout_get_emotion_points (f.layout, &n_points);
+  g_assert_cmpuint (n_points, ==, 7);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      CjmHit hit;
+
+      /* At its centre and near its rim, each point gives its own emotion. */
+      g_assert_true (cjm_layout_hit_test (f.layout, points[i].centre.x, points[i].centre.y, &hit));
+      g_assert_cmpint (hit.kind, ==, CJM_HIT_EMOTION_POINT);
+      g_assert_true (hit.element == CJM_ELEMENT (points[i].emotion));
+      g_assert_cmpint (cjm_layout_find_emotion_point (f.layout, points[i].emotion), ==, (int)i);
+
+      g_assert_true (cjm_layout_hit_test (f.layout, points[i].centre.x,
+                                          points[i].centre.y - points[i].radius + 1, &hit));
+      g_assert_true (hit.element == CJM_ELEMENT (points[i].emotion));
+
+      /* Where the point's level is, the lane says so. */
+      g_assert_cmpfloat_with_epsilon (cjm_layout_get_score_y (f.layout, 0, points[i].score),
+                                      points[i].centre.y, EPSILON);
+    }
+
+  /* Between levels, no point: the cell, with the level nearest. */
+  {
+    CjmHit hit;
+    CjmRect step;
+
+    g_assert_true (cjm_layout_get_step_rect (f.layout, column_of (&f, 2), &step));
+    g_assert_true (cjm_layout_hit_test (f.layout, step.x + 10,
+                                        cjm_layout_get_score_y (f.layout, 0, -3), &hit));
+    g_assert_cmpint (hit.kind, ==, CJM_HIT_CELL);
+    g_assert_cmpint (hit.column, ==, (int)column_of (&f, 2));
+    g_assert_cmpint (hit.score, ==, -3);
+  }
+
+  fixture_tear_down (&f);
+}
+
+static void
+test_layout_moments (void)
+{
+  Fixture f;
+  const CjmEmotionPoint *points;
+  guint n_points, n_tags = 0;
+
+  fixture_set_up (&f);
+  points = cjm_layout_get_emotion_points (f.layout, &n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      const CjmEmotionPoint *point = &points[i];
+      /* Ana: −2 at steps 1 and 3, a tie: both. Bob: −1 at step 1. */
+      gboolean expected = (point->curve == 0 && point->score == -2) ||
+                          (point->curve == 1 && point->score == -1);
+
+      g_assert_cmpint (point->moment, ==, expected);
+      if (!point->moment)
+        {
+          g_assert_null (point->pain_point);
+          g_assert_cmpfloat (point->tag_rect.width, ==, 0);
+          continue;
+        }
+
+      /* The most severe pain point at the step goes beside it; at step 3
+       * there is none. */
+      if (point->column == column_of (&f, 1))
+        g_assert_true (point->pain_point == f.pain);
+      else
+        g_assert_null (point->pain_point);
+
+      if (point->tag_rect.width > 0)
+        {
+          CjmRect lane;
+          CjmRect face = { point->centre.x - point->radius, point->centre.y - point->radius,
+                           2 * point->radius, 2 * point->radius };
+
+          n_tags++;
+          /* Inside its column and lane, right of its face, clear of its label. */
+          g_assert_true (cjm_layout_get_cell_rect (f.layout, 0, point->column, &lane));
+          g_assert_cmpfloat (point->tag_rect.x, >=, lane.x);
+          g_assert_cmpfloat (point->tag_rect.x + point->tag_rect.width, <=, lane.x + lane.width);
+          g_assert_cmpfloat (point->tag_rect.y, >=, lane.y);
+          g_assert_cmpfloat (point->tag_rect.y + point->tag_rect.height, <=, lane.y + lane.height);
+          g_assert_false (cjm_rect_intersects (&point->tag_rect, &face));
+          for (guint j = 0; j < n_points; j++)
+            if (points[j].column == point->column)
+              g_assert_false (cjm_rect_intersects (&point->tag_rect, &points[j].label_rect));
+        }
+    }
+  /* Ana and Bob are both at their lowest at step 1: one tag for the two. */
+  g_assert_cmpuint (n_tags, ==, 1);
+
+  /* A new lowest moves the mark. */
+  cjm_edit_set_emotion (f.history, cjm_emotion_get_persona_id (points[0].emotion), step_ids[2],
+                        -3, NULL);
+  points = cjm_layout_get_emotion_points (f.layout, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    if (points[i].curve == 0)
+      g_assert_cmpint (points[i].moment, ==, points[i].column == column_of (&f, 2));
+
+  fixture_tear_down (&f);
+}
+
+/* A map without an emotion lane still shows the curves in the layout's
+ * own lane, when asked. */
+static void
+test_layout_fallback_lane (void)
+{
+  g_autoptr(CjmMap) map = cjm_map_new ("map");
+  g_autoptr(CjmHistory) history = cjm_history_new (map);
+  g_autoptr(CjmLayout) layout = cjm_layout_new (map);
+  const char *none[] = { "", NULL };
+  CjmPersona *persona = cjm_edit_add_persona (history, -1, "Ana");
+  CjmStage *stage = cjm_edit_add_stage (history, -1, "Stage");
+  CjmStep *step = cjm_edit_add_step (history, stage, -1, "Step");
+  guint n_points;
+
+  cjm_edit_set_emotion (history, cjm_element_get_id (CJM_ELEMENT (persona)),
+                        cjm_element_get_id (CJM_ELEMENT (step)), 1, NULL);
+  cjm_layout_set_lane_ids (layout, none);
+  g_assert_cmpuint (cjm_layout_get_n_lanes (layout), ==, 0);
+  cjm_layout_get_emotion_points (layout, &n_points);
+  g_assert_cmpuint (n_points, ==, 0);
+
+  cjm_layout_set_emotion_fallback (layout, TRUE);
+  g_assert_true (cjm_layout_get_dirty (layout));
+  g_assert_cmpuint (cjm_layout_get_n_lanes (layout), ==, 1);
+  g_assert_cmpint (cjm_lane_get_kind (cjm_layout_get_lane (layout, 0)), ==, CJM_LANE_KIND_EMOTION);
+  cjm_layout_get_emotion_points (layout, &n_points);
+  g_assert_cmpuint (n_points, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +646,11 @@ main (int   argc,
   g_test_add_func ("/Cjm/Curve/bezier-equals-hermite", test_bezier_equals_hermite);
   g_test_add_func ("/Cjm/Curve/gaps-break-the-curve", test_gaps_break_the_curve);
   g_test_add_func ("/Cjm/Curve/single-point", test_single_point);
+  g_test_add_func ("/Cjm/Curve/layout/within-lane", test_layout_curves_within_lane);
+  g_test_add_func ("/Cjm/Curve/layout/gap-breaks-curve", test_layout_gap_breaks_curve);
+  g_test_add_func ("/Cjm/Curve/layout/hit-points", test_layout_hit_points);
+  g_test_add_func ("/Cjm/Curve/layout/moments", test_layout_moments);
+  g_test_add_func ("/Cjm/Curve/layout/fallback-lane", test_layout_fallback_lane);
 
   return g_test_run ();
 }

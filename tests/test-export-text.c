@@ -59,9 +59,13 @@ make_french_map (guint n_personas)
 
   export_add_stage (map, "reflexion", "Réflexion", 2);
   export_add_stage (map, "evaluation", "Évaluation des modèles et des prix", 3);
-  export_add_stage (map, "achat", "Achat", 1);
+  /* One step under a long name: its stage and step headers need many lines. */
+  export_add_stage (map, "achat", "Achat en magasin ou en ligne, après une longue hésitation "
+                                  "entre « la boutique du quartier » et l’appli 🛍️", 1);
   export_add_lane (map, "actions", CJM_LANE_KIND_TEXT, "Actions de la cliente");
-  export_add_lane (map, "site", CJM_LANE_KIND_CHANNEL, "Site web et application mobile");
+  export_add_lane (map, "site", CJM_LANE_KIND_CHANNEL,
+                   "Site web, application mobile et « retrait en magasin » de la boutique du "
+                   "quartier 📱");
   export_add_lane (map, "emotions", CJM_LANE_KIND_EMOTION, "Courbe des émotions");
   export_add_lane (map, "frictions", CJM_LANE_KIND_PAIN_POINTS, "Points de friction");
   export_add_lane (map, "opportunites", CJM_LANE_KIND_OPPORTUNITIES, "Opportunités");
@@ -128,9 +132,10 @@ make_french_map (guint n_personas)
 
 typedef struct
 {
-  CjmRect  logical;
-  CjmRect  ink;
-  char    *text;
+  CjmRect   logical;
+  CjmRect   ink;
+  char     *text;
+  gboolean  ellipsized;
 } Text;
 
 typedef struct
@@ -171,6 +176,7 @@ collect_cb (CjmTextSink      *sink,
   text.logical = to_rect (box, &logical);
   text.ink = to_rect (box, &ink);
   text.text = g_strdup (pango_layout_get_text (box->layout));
+  text.ellipsized = pango_layout_is_ellipsized (box->layout);
   g_array_append_val (collector->texts, text);
 }
 
@@ -227,7 +233,7 @@ check_texts (CjmLayout  *layout,
   guint n_in_cards = 0;
 
   cjm_layout_get_size (layout, &page.width, &page.height);
-  g_assert_cmpuint (texts->len, >, 10);
+  g_assert_cmpuint (texts->len, >, with_cards ? 10 : 0);
 
   for (guint i = 0; i < texts->len; i++)
     {
@@ -265,6 +271,104 @@ check_texts (CjmLayout  *layout,
     g_assert_cmpuint (n_in_cards, >, 0);
 }
 
+/* Whether a point is in the grid of an emotion lane, where the emotion
+ * labels are fitted beside their faces on one line. */
+static gboolean
+in_emotion_cells (CjmLayout *layout,
+                  double     x,
+                  double     y)
+{
+  for (guint l = 0; l < cjm_layout_get_n_lanes (layout); l++)
+    {
+      if (cjm_lane_get_kind (cjm_layout_get_lane (layout, l)) != CJM_LANE_KIND_EMOTION)
+        continue;
+      for (guint c = 0; c < cjm_layout_get_n_columns (layout); c++)
+        {
+          CjmRect cell;
+
+          if (cjm_layout_get_cell_rect (layout, l, c, &cell) && cjm_rect_contains (&cell, x, y))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Exports show every text whole: no card is truncated, no text of a card,
+ * a header or a band is cut by an ellipsis (emotion labels aside), every
+ * text of a stage, step or lane header or of a band lies inside it, and no
+ * two cards are over each other. */
+static void
+check_whole_texts (CjmLayout  *layout,
+                   const char *what,
+                   gboolean    with_cards)
+{
+  g_autoptr(GArray) texts = collect_texts (layout);
+  g_autoptr(GArray) card_rects = g_array_new (FALSE, FALSE, sizeof (CjmRect));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (CjmRect));
+  CjmMap *map = cjm_layout_get_map (layout);
+  GListModel *cards = cjm_map_get_cards (map);
+  GListModel *stages = cjm_map_get_stages (map);
+  const CjmLayoutBands bands[] = {
+    CJM_LAYOUT_BAND_HEADER, CJM_LAYOUT_BAND_PERSONAS, CJM_LAYOUT_BAND_LEGEND,
+  };
+  CjmRect rect;
+
+  g_assert_true (cjm_layout_get_full_texts (layout));
+
+  for (guint c = 0; c < g_list_model_get_n_items (cards); c++)
+    {
+      g_autoptr(CjmCard) card = g_list_model_get_item (cards, c);
+
+      if (!cjm_layout_get_card_rect (layout, card, &rect))
+        continue;
+      if (cjm_layout_get_card_truncated (layout, card))
+        g_error ("%s: the card “%s” is truncated", what, cjm_card_get_title (card));
+      for (guint j = 0; j < card_rects->len; j++)
+        if (rects_overlap (&rect, &g_array_index (card_rects, CjmRect, j)))
+          g_error ("%s: the card “%s” is over another", what, cjm_card_get_title (card));
+      g_array_append_val (card_rects, rect);
+    }
+  if (with_cards)
+    g_assert_cmpuint (card_rects->len, >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CjmStage) stage = g_list_model_get_item (stages, i);
+
+      if (cjm_layout_get_stage_rect (layout, stage, &rect))
+        g_array_append_val (frames, rect);
+    }
+  for (guint c = 0; cjm_layout_get_step_rect (layout, c, &rect); c++)
+    g_array_append_val (frames, rect);
+  for (guint l = 0; cjm_layout_get_lane_header_rect (layout, l, &rect); l++)
+    g_array_append_val (frames, rect);
+  for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+    if (cjm_layout_get_band_rect (layout, bands[b], &rect))
+      g_array_append_val (frames, rect);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      Text *text = &g_array_index (texts, Text, i);
+      double cx = text->logical.x + text->logical.width / 2;
+      double cy = text->logical.y + text->logical.height / 2;
+
+      if (text->ellipsized && !in_emotion_cells (layout, cx, cy))
+        g_error ("%s: “%s” is cut by an ellipsis", what, text->text);
+
+      for (guint f = 0; f < frames->len; f++)
+        {
+          const CjmRect *frame = &g_array_index (frames, CjmRect, f);
+
+          if (cjm_rect_contains (frame, cx, cy) &&
+              (!rect_inside (&text->ink, frame) || !rect_inside (&text->logical, frame)))
+            g_error ("%s: “%s” overflows its header (%g,%g %g×%g in %g,%g %g×%g)", what,
+                     text->text, text->logical.x, text->logical.y, text->logical.width,
+                     text->logical.height, frame->x, frame->y, frame->width, frame->height);
+        }
+    }
+}
+
 static char *
 look_folder (void)
 {
@@ -299,25 +403,67 @@ test_long_french_texts (void)
       g_autoptr(CjmMap) map = make_french_map (persona_counts[i]);
       g_autoptr(CjmExportOptions) options = cjm_export_options_new (CJM_EXPORT_FORMAT_PNG);
       g_autoptr(CjmLayout) layout = NULL;
+      g_autoptr(CjmLayout) canvas = NULL;
       g_autoptr(GPtrArray) sheets = NULL;
       g_autofree char *what = g_strdup_printf ("French map, %u personas", persona_counts[i]);
       g_autofree char *name = NULL;
 
       options->bands = CJM_LAYOUT_BAND_HEADER | CJM_LAYOUT_BAND_PERSONAS | CJM_LAYOUT_BAND_LEGEND;
+
+      /* On the canvas, the longest titles are cut by an ellipsis after a
+       * few lines (a tooltip shows them whole)... */
+      canvas = cjm_layout_new (map);
+      cjm_layout_set_bands (canvas, options->bands);
+      g_assert_false (cjm_layout_get_full_texts (canvas));
+      g_assert_true (cjm_layout_get_card_truncated (canvas, cjm_map_lookup_typed (map, "action5",
+                                                                                  CJM_TYPE_CARD)));
+      check_texts (canvas, what, TRUE);
+
+      /* ...but an export shows every text whole: cards and headers grow. */
       layout = cjm_export_create_layout (map, options, NULL);
       check_texts (layout, what, TRUE);
+      check_whole_texts (layout, what, TRUE);
+      {
+        CjmRect cut, whole;
 
-      /* The longest title is cut by an ellipsis, as on the canvas, not clipped. */
-      g_assert_true (cjm_layout_get_card_truncated (layout, cjm_map_lookup_typed (map, "action5",
-                                                                                  CJM_TYPE_CARD)));
+        g_assert_true (cjm_layout_get_card_rect (canvas, cjm_map_lookup_typed (map, "action5",
+                                                                               CJM_TYPE_CARD),
+                                                 &cut));
+        g_assert_true (cjm_layout_get_card_rect (layout, cjm_map_lookup_typed (map, "action5",
+                                                                               CJM_TYPE_CARD),
+                                                 &whole));
+        g_assert_cmpfloat (whole.height, >, cut.height);
+      }
 
       /* Larger text, as on slides, and the slides themselves. */
       cjm_layout_set_text_scale (layout, 2.0);
       check_texts (layout, what, TRUE);
+      check_whole_texts (layout, what, TRUE);
       options->slides = CJM_EXPORT_SLIDES_BY_STAGE;
       sheets = _cjm_export_plan_sheets (map, options, NULL);
       for (guint s = 0; s < sheets->len; s++)
-        check_texts (((CjmExportSheet *)g_ptr_array_index (sheets, s))->layout, what, FALSE);
+        {
+          CjmLayout *sheet_layout = ((CjmExportSheet *)g_ptr_array_index (sheets, s))->layout;
+
+          check_texts (sheet_layout, what, FALSE);
+          check_whole_texts (sheet_layout, what, FALSE);
+        }
+      g_clear_pointer (&sheets, g_ptr_array_unref);
+
+      /* Printed pages. */
+      options->slides = CJM_EXPORT_SLIDES_NONE;
+      options->format = CJM_EXPORT_FORMAT_PDF;
+      options->page = CJM_EXPORT_PAGE_A4_LANDSCAPE;
+      sheets = _cjm_export_plan_sheets (map, options, NULL);
+      for (guint s = 0; s < sheets->len; s++)
+        {
+          CjmLayout *sheet_layout = ((CjmExportSheet *)g_ptr_array_index (sheets, s))->layout;
+
+          check_texts (sheet_layout, what, FALSE);
+          check_whole_texts (sheet_layout, what, FALSE);
+        }
+      options->format = CJM_EXPORT_FORMAT_PNG;
+      options->page = CJM_EXPORT_PAGE_WHOLE_MAP;
 
       /* Pictures to look at: build/tests/export-look/. */
       options->slides = CJM_EXPORT_SLIDES_NONE;
@@ -386,8 +532,10 @@ test_svg_text (void)
   g_assert_nonnull (strstr (svg, "font-weight=\"700\""));
   g_assert_nonnull (strstr (svg, "<tspan font-family=\"'Noto Color Emoji'\">👟</tspan>"));
 
-  /* A long title cut by pango ends with its ellipsis. */
-  g_assert_nonnull (strstr (svg, "…</tspan></text>"));
+  /* The longest title is written whole, down to its last emoji, with no
+   * ellipsis: exports show every text whole. */
+  g_assert_nonnull (strstr (svg, "<tspan font-family=\"'Noto Color Emoji'\">😅</tspan>"));
+  g_assert_null (strstr (svg, "commander…"));
 
   /* The emotion labels keep their halo under the letters. */
   g_assert_nonnull (strstr (svg, "paint-order=\"stroke\""));

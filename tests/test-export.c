@@ -792,6 +792,156 @@ test_pdf_pages (void)
   export_remove_dir (folder);
 }
 
+/* A tall map on printed pages: cut into rows of pages along lanes, each
+ * page with the stage, step and lane headers, at a readable scale. */
+static void
+test_pdf_tall_map (void)
+{
+  g_autoptr(CjmMap) map = cjm_map_new ("map");
+  g_autoptr(CjmExportOptions) options = cjm_export_options_new (CJM_EXPORT_FORMAT_PDF);
+  g_autofree char *folder = export_make_tmp_dir ();
+  g_autoptr(GFile) file = export_file_in (folder, "tall.pdf");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *prefix = g_build_filename (folder, "page", NULL);
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) first_row = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lanes_seen = g_ptr_array_new ();
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *ppm = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const double min_scale = 8.0 / 14.0;
+  const guint n_lanes = 14;
+  guint n_chunks = 0, n_rows = 0, n_images = 0;
+  CjmStep *chunk_step = NULL;
+
+  if (!export_have_tools (all_tools))
+    return;
+
+  /* Two stages of three steps; fourteen lanes of two cards a step. */
+  cjm_map_set_title (map, "Parcours très long");
+  export_add_stage (map, "decouverte", "Découverte", 3);
+  export_add_stage (map, "achat", "Achat", 3);
+  steps = cjm_map_dup_steps (map);
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      g_autofree char *lane = g_strdup_printf ("lane%02u", l);
+      g_autofree char *name = g_strdup_printf ("Couloir n° %u", l + 1);
+
+      export_add_lane (map, lane, l % 3 == 2 ? CJM_LANE_KIND_PAIN_POINTS : CJM_LANE_KIND_TEXT,
+                       name);
+      for (guint i = 0; i < steps->len; i++)
+        for (guint k = 0; k < 2; k++)
+          {
+            g_autofree char *id = g_strdup_printf ("card-%u-%u-%u", l, i, k);
+            g_autofree char *title = g_strdup_printf ("Carte %u de l’étape %u, couloir %u",
+                                                      k + 1, i + 1, l + 1);
+
+            export_add_card (map, id, l % 3 == 2 ? CJM_CARD_KIND_PAIN_POINT : CJM_CARD_KIND_NOTE,
+                             lane, cjm_element_get_id (g_ptr_array_index (steps, i)), title);
+          }
+    }
+  options->bands = CJM_LAYOUT_BAND_HEADER | CJM_LAYOUT_BAND_PERSONAS | CJM_LAYOUT_BAND_LEGEND;
+  options->page = CJM_EXPORT_PAGE_A4_LANDSCAPE;
+
+  sheets = _cjm_export_plan_sheets (map, options, NULL);
+  g_assert_nonnull (sheets);
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      CjmExportSheet *sheet = g_ptr_array_index (sheets, i);
+      CjmStep *first_step = cjm_layout_get_step (sheet->layout, 0);
+      const CjmStageBox *stages;
+      double width, height;
+      guint n_stages;
+      CjmRect rect;
+
+      /* Readable, one scale for all, inside the margins. */
+      cjm_layout_get_size (sheet->layout, &width, &height);
+      g_assert_cmpfloat (sheet->scale, >=, min_scale - 1e-9);
+      g_assert_cmpfloat (sheet->scale, <=, 0.75);
+      g_assert_cmpfloat (sheet->scale, ==,
+                         ((CjmExportSheet *)g_ptr_array_index (sheets, 0))->scale);
+      g_assert_cmpfloat (sheet->x + width * sheet->scale, <=, sheet->width - 29);
+      g_assert_cmpfloat (sheet->y + height * sheet->scale, <=, sheet->height - 29);
+
+      /* Every page has its stage, step and lane headers. */
+      g_assert_cmpuint (cjm_layout_get_n_columns (sheet->layout), >, 0);
+      g_assert_cmpuint (cjm_layout_get_n_lanes (sheet->layout), >, 0);
+      stages = _cjm_layout_get_stages (sheet->layout, &n_stages);
+      g_assert_cmpuint (n_stages, >, 0);
+      g_assert_cmpfloat (stages[0].rect.height, >, 0);
+      g_assert_true (cjm_layout_get_step_rect (sheet->layout, 0, &rect));
+      g_assert_true (cjm_layout_get_lane_header_rect (sheet->layout, 0, &rect));
+
+      /* Stage by stage, each down its rows of lanes: every lane once. */
+      if (first_step != chunk_step)
+        {
+          g_assert_cmpuint (lanes_seen->len, ==, chunk_step != NULL ? n_lanes : 0);
+          g_ptr_array_set_size (lanes_seen, 0);
+          chunk_step = first_step;
+          n_chunks++;
+          n_rows = 0;
+        }
+      for (guint l = 0; l < cjm_layout_get_n_lanes (sheet->layout); l++)
+        {
+          g_autofree char *expected = g_strdup_printf ("lane%02u", lanes_seen->len);
+
+          g_assert_cmpstr (cjm_element_get_id (CJM_ELEMENT (cjm_layout_get_lane (sheet->layout,
+                                                                                 l))),
+                           ==, expected);
+          g_ptr_array_add (lanes_seen, NULL);
+        }
+
+      /* The rows are the same for every stage: pages pinned side by side
+       * line up. */
+      if (n_chunks == 1)
+        g_ptr_array_add (first_row, g_strdup (cjm_element_get_id (
+          CJM_ELEMENT (cjm_layout_get_lane (sheet->layout, 0)))));
+      else
+        g_assert_cmpstr (g_ptr_array_index (first_row, n_rows), ==,
+                         cjm_element_get_id (CJM_ELEMENT (cjm_layout_get_lane (sheet->layout,
+                                                                               0))));
+      n_rows++;
+    }
+  g_assert_cmpuint (lanes_seen->len, ==, n_lanes);
+  g_assert_cmpuint (n_rows, ==, first_row->len);
+  g_assert_cmpuint (first_row->len, >, 1);
+  g_assert_cmpuint (sheets->len, ==, n_chunks * first_row->len);
+
+  /* The PDF has those pages, A4 landscape, every lane's name in it. */
+  export_or_fail (map, options, file);
+  info = run_or_fail ((const char *[]) { "pdfinfo", path, NULL });
+  pages = g_strdup_printf ("Pages:           %u\n", sheets->len);
+  g_assert_nonnull (strstr (info, pages));
+  g_assert_nonnull (strstr (info, "841.89 x 595.28 pts (A4)"));
+  text = run_or_fail ((const char *[]) { "pdftotext", path, "-", NULL });
+  g_assert_nonnull (strstr (text, "Couloir n° 1\n"));
+  g_assert_nonnull (strstr (text, "Couloir n° 14"));
+  g_assert_nonnull (strstr (text, "Carte 2 de l’étape 6, couloir 14"));
+  ppm = run_or_fail ((const char *[]) { "pdftoppm", "-r", "20", "-png", path, prefix, NULL });
+  dir = g_dir_open (folder, 0, NULL);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; )
+    n_images += g_str_has_prefix (name, "page");
+  g_assert_cmpuint (n_images, ==, sheets->len);
+
+  /* The same steps with two lanes: one row, fewer pages. */
+  {
+    g_autoptr(GPtrArray) short_sheets = NULL;
+    const char * const two[] = { "lane00", "lane01", NULL };
+
+    options->scope = CJM_EXPORT_SCOPE_STAGES_AND_LANES;
+    options->lane_ids = g_strdupv ((char **)two);
+    short_sheets = _cjm_export_plan_sheets (map, options, NULL);
+    g_assert_cmpuint (short_sheets->len, ==, n_chunks);
+    g_assert_cmpuint (short_sheets->len, <, sheets->len);
+  }
+
+  export_remove_dir (folder);
+}
+
 /* What is exported */
 
 static void
@@ -1008,6 +1158,7 @@ main (int   argc,
   g_test_add_func ("/Cjm/Export/deterministic", test_deterministic);
   g_test_add_func ("/Cjm/Export/slides", test_slides);
   g_test_add_func ("/Cjm/Export/pdf-pages", test_pdf_pages);
+  g_test_add_func ("/Cjm/Export/pdf-tall-map", test_pdf_tall_map);
   g_test_add_func ("/Cjm/Export/scope", test_scope);
   g_test_add_func ("/Cjm/Export/file-names", test_file_names);
   g_test_add_func ("/Cjm/Layout/step-filter", test_step_filter);

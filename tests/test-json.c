@@ -11,9 +11,9 @@
 
 #include "cjm-core.h"
 #include "cjm-element-private.h"
-#include "cjm-field.h"
-#include "cjm-map-private.h"
 #include "cjm-stage-private.h"
+
+#include "test-util.h"
 
 /* Helpers */
 
@@ -21,15 +21,6 @@ static GBytes *
 bytes_from_text (const char *text)
 {
   return g_bytes_new (text, strlen (text));
-}
-
-static char *
-text_from_bytes (GBytes *bytes)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return g_strndup (data, size);
 }
 
 static CjmMap *
@@ -59,17 +50,6 @@ count_problems (GPtrArray          *problems,
   return count;
 }
 
-static void
-dump_problems (GPtrArray *problems)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *text = cjm_problem_format (g_ptr_array_index (problems, i), "test.json");
-
-      g_test_message ("problem: %s", text);
-    }
-}
-
 /* Asserts that a problem of @severity at @line mentions @needle. */
 static void
 assert_problem (GPtrArray          *problems,
@@ -77,16 +57,10 @@ assert_problem (GPtrArray          *problems,
                 int                 line,
                 const char         *needle)
 {
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const CjmProblem *problem = g_ptr_array_index (problems, i);
+  if (test_util_has_problem (problems, severity, line, needle))
+    return;
 
-      if (problem->severity == severity && problem->line == line &&
-          strstr (problem->message, needle) != NULL)
-        return;
-    }
-
-  dump_problems (problems);
+  test_util_print_problems (problems, "test.json");
   g_error ("No problem of severity %d at line %d mentioning “%s”", severity, line, needle);
 }
 
@@ -127,75 +101,9 @@ assert_no_warnings (GPtrArray *problems)
   if (count_problems (problems, CJM_PROBLEM_WARNING) > 0 ||
       count_problems (problems, CJM_PROBLEM_ERROR) > 0)
     {
-      dump_problems (problems);
+      test_util_print_problems (problems, "test.json");
       g_error ("Unexpected problems");
     }
-}
-
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  if (!g_bytes_equal (a, b))
-    {
-      g_autofree char *ta = text_from_bytes (a);
-      g_autofree char *tb = text_from_bytes (b);
-      g_auto(GStrv) la = g_strsplit (ta, "\n", -1);
-      g_auto(GStrv) lb = g_strsplit (tb, "\n", -1);
-      guint i;
-
-      /* Show the first line that differs, not two whole files. */
-      for (i = 0; la[i] != NULL && lb[i] != NULL; i++)
-        {
-          if (strcmp (la[i], lb[i]) != 0)
-            break;
-        }
-
-      g_test_message ("line %u differs:\n  %s\n  %s", i + 1,
-                      la[i] ? la[i] : "(end)", lb[i] ? lb[i] : "(end)");
-      g_error ("The texts differ at line %u", i + 1);
-    }
-}
-
-static void
-assert_models_equal (GListModel *a,
-                     GListModel *b)
-{
-  guint n = g_list_model_get_n_items (a);
-
-  g_assert_cmpuint (n, ==, g_list_model_get_n_items (b));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CjmElement) ea = g_list_model_get_item (a, i);
-      g_autoptr(CjmElement) eb = g_list_model_get_item (b, i);
-
-      g_assert_true (cjm_element_equal (ea, eb));
-
-      if (CJM_IS_STAGE (ea))
-        assert_models_equal (cjm_stage_get_steps (CJM_STAGE (ea)),
-                             cjm_stage_get_steps (CJM_STAGE (eb)));
-    }
-}
-
-static void
-assert_maps_equal (CjmMap *a,
-                   CjmMap *b)
-{
-  g_autoptr(GBytes) json_a = cjm_json_write (a);
-  g_autoptr(GBytes) json_b = cjm_json_write (b);
-
-  /* The JSON shows where they differ. */
-  assert_bytes_equal (json_a, json_b);
-
-  g_assert_true (cjm_element_equal (CJM_ELEMENT (a), CJM_ELEMENT (b)));
-  assert_models_equal (cjm_map_get_revisions (a), cjm_map_get_revisions (b));
-  assert_models_equal (cjm_map_get_personas (a), cjm_map_get_personas (b));
-  assert_models_equal (cjm_map_get_stages (a), cjm_map_get_stages (b));
-  assert_models_equal (cjm_map_get_lanes (a), cjm_map_get_lanes (b));
-  assert_models_equal (cjm_map_get_cards (a), cjm_map_get_cards (b));
-  assert_models_equal (cjm_map_get_emotions (a), cjm_map_get_emotions (b));
-  assert_models_equal (cjm_map_get_connections (a), cjm_map_get_connections (b));
 }
 
 static gboolean
@@ -208,201 +116,6 @@ xml_reader_is_ready (void)
   g_autoptr(CjmMap) map = cjm_xml_read (bytes, "probe.cjm", NULL, &error);
 
   return map != NULL;
-}
-
-/* Building maps */
-
-static void
-append (CjmMap   *map,
-        gpointer  element)
-{
-  g_list_store_append (_cjm_map_get_store (map, G_OBJECT_TYPE (element)), element);
-  g_object_unref (element);
-}
-
-/* Gives every stored field of @element a value other than its default:
- * texts with characters that need escaping in both formats, the largest
- * number its range allows, the last value of an enumeration. Fields named
- * in the NULL-terminated property/text pairs get that text instead. */
-static void
-fill (gpointer    element,
-      const char *first_property,
-      ...)
-{
-  g_autoptr(GHashTable) overrides = g_hash_table_new (g_str_hash, g_str_equal);
-  const CjmField *fields;
-  guint n_fields;
-  va_list args;
-
-  va_start (args, first_property);
-  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
-    g_hash_table_insert (overrides, (gpointer)name, va_arg (args, char *));
-  va_end (args);
-
-  fields = cjm_element_get_fields (element, &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (element),
-                                                        fields[i].property);
-      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-      const char *override = g_hash_table_lookup (overrides, fields[i].property);
-
-      if (override != NULL)
-        text = g_strdup (override);
-      else if (type == G_TYPE_STRING)
-        text = g_strdup_printf ("%s of %s: “quotes” \"double\" <tag> & 'apostrophe'\n"
-                                "  second line\twith a tab, é, 😀 and \\ backslash",
-                                fields[i].xml_name, cjm_element_get_id (element));
-      else if (type == G_TYPE_INT)
-        text = g_strdup_printf ("%d", G_PARAM_SPEC_INT (pspec)->maximum);
-      else if (G_TYPE_IS_ENUM (type))
-        {
-          GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
-
-          text = g_strdup (enum_class->values[enum_class->n_values - 1].value_nick);
-        }
-      else
-        g_error ("No value for %s of %s", fields[i].property, cjm_element_get_id (element));
-
-      g_assert_true (cjm_field_value_from_string (pspec, text, &value, &error));
-      g_assert_no_error (error);
-      g_object_set_property (G_OBJECT (element), pspec->name, &value);
-    }
-}
-
-static void
-add_extras (gpointer    element,
-            const char *tag)
-{
-  CjmExtras *extras = _cjm_element_ensure_extras (CJM_ELEMENT (element));
-  g_autofree char *node = g_strdup_printf ("<ext:%s xmlns:ext=\"urn:example:ext\" level=\"2\">"
-                                           "<ext:inner>text &amp; more</ext:inner></ext:%s>",
-                                           tag, tag);
-
-  cjm_extras_add_namespace (extras, "ext", "urn:example:ext");
-  cjm_extras_add_attribute (extras, "urn:example:ext", "ext:glow", "soft \"and\" <warm>");
-  cjm_extras_add_attribute (extras, NULL, "future-flag", "yes");
-  cjm_extras_add_node (extras, node);
-  cjm_extras_add_node (extras, "<!-- a comment kept from a newer version -->");
-}
-
-/* A map with every element type, every field set and content from a newer
- * version on some elements; its links all lead somewhere. */
-static CjmMap *
-make_full_map (void)
-{
-  CjmMap *map = cjm_map_new ("map-full");
-  CjmStage *stage_a = cjm_stage_new ("stage-a");
-  CjmStage *stage_b = cjm_stage_new ("stage-b");
-  CjmStep *step;
-
-  fill (map, "created", "2026-09-14", "reviewed", "2026-11-02", NULL);
-  add_extras (map, "map-extension");
-
-  {
-    CjmRevision *revision = cjm_revision_new ("revision-1");
-
-    fill (revision, "date", "2026-09-14", NULL);
-    append (map, revision);
-    revision = cjm_revision_new ("revision-2");
-    fill (revision, "date", "2026-11-02", NULL);
-    append (map, revision);
-  }
-
-  {
-    CjmPersona *persona = cjm_persona_new ("persona-a");
-
-    fill (persona, "color", "#3584e4", "picture", "pictures/camille.png",
-          "picture-type", "image/png", "picture-data", "aGVsbG8gd29ybGQ=", NULL);
-    add_extras (persona, "persona-extension");
-    append (map, persona);
-
-    persona = cjm_persona_new ("persona-b");
-    cjm_persona_set_name (persona, "Marc");
-    append (map, persona);
-  }
-
-  fill (stage_a, "color", "#62a0ea", NULL);
-  step = cjm_step_new ("step-1");
-  fill (step, NULL);
-  add_extras (step, "step-extension");
-  g_list_store_append (_cjm_stage_get_step_store (stage_a), step);
-  g_object_unref (step);
-  step = cjm_step_new ("step-2");
-  cjm_step_set_name (step, "Searches online");
-  g_list_store_append (_cjm_stage_get_step_store (stage_a), step);
-  g_object_unref (step);
-  append (map, stage_a);
-
-  cjm_stage_set_name (stage_b, "Purchase");
-  step = cjm_step_new ("step-3");
-  cjm_step_set_name (step, "Buys");
-  g_list_store_append (_cjm_stage_get_step_store (stage_b), step);
-  g_object_unref (step);
-  append (map, stage_b);
-
-  {
-    CjmLane *lane = cjm_lane_new ("lane-channel");
-
-    cjm_lane_set_kind (lane, CJM_LANE_KIND_CHANNEL);
-    cjm_lane_set_channel (lane, CJM_CHANNEL_WEBSITE);
-    cjm_lane_set_name (lane, "Website");
-    append (map, lane);
-
-    lane = cjm_lane_new ("lane-pain");
-    cjm_lane_set_kind (lane, CJM_LANE_KIND_PAIN_POINTS);
-    append (map, lane);
-
-    lane = cjm_lane_new ("lane-full");
-    fill (lane, NULL);
-    add_extras (lane, "lane-extension");
-    append (map, lane);
-  }
-
-  {
-    CjmCard *card = cjm_card_new ("card-touchpoint");
-
-    cjm_card_set_lane_id (card, "lane-channel");
-    cjm_card_set_step_id (card, "step-1");
-    cjm_card_set_title (card, "Reads reviews");
-    append (map, card);
-
-    card = cjm_card_new ("card-pain");
-    cjm_card_set_kind (card, CJM_CARD_KIND_PAIN_POINT);
-    cjm_card_set_lane_id (card, "lane-pain");
-    cjm_card_set_step_id (card, "step-2");
-    cjm_card_set_severity (card, 4);
-    append (map, card);
-
-    card = cjm_card_new ("card-full");
-    fill (card, "lane-id", "lane-full", "step-id", "step-1", "span", "3",
-          "persona-ids", "persona-a persona-b", "pain-point-ids", "card-pain",
-          "touchpoint-ids", "card-touchpoint", "kpi-target", "80", "kpi-actual", "72.5",
-          "kpi-unit", "%", NULL);
-    add_extras (card, "card-extension");
-    append (map, card);
-  }
-
-  {
-    CjmEmotion *emotion = cjm_emotion_new ("emotion-1");
-
-    fill (emotion, "persona-id", "persona-a", "step-id", "step-2", NULL);
-    add_extras (emotion, "emotion-extension");
-    append (map, emotion);
-  }
-
-  {
-    CjmConnection *connection = cjm_connection_new ("connection-1");
-
-    fill (connection, "from-id", "card-touchpoint", "to-id", "card-pain", NULL);
-    add_extras (connection, "connection-extension");
-    append (map, connection);
-  }
-
-  return map;
 }
 
 /* The format */
@@ -481,11 +194,11 @@ test_write_format (void)
   cjm_map_set_title (map, "Shoes \"for\" runners\n\ton \\ roads");
   cjm_map_set_target (map, CJM_TARGET_B2B);
   cjm_persona_set_name (persona, "Camille");
-  append (map, persona);
+  test_util_add (map, persona);
   cjm_stage_set_name (stage, "Reflection");
   g_list_store_append (_cjm_stage_get_step_store (stage), step);
   g_object_unref (step);
-  append (map, stage);
+  test_util_add (map, stage);
   cjm_card_set_kind (card, CJM_CARD_KIND_PAIN_POINT);
   cjm_card_set_step_id (card, "step-a");
   cjm_card_set_severity (card, 3);
@@ -501,10 +214,10 @@ test_write_format (void)
   cjm_extras_add_attribute (extras, NULL, "kind", "note");
   cjm_extras_add_attribute (extras, NULL, "1bad", "x");
   cjm_extras_add_node (extras, "<ext:note>kept</ext:note>");
-  append (map, card);
+  test_util_add (map, card);
 
   bytes = cjm_json_write (map);
-  assert_bytes_equal (bytes, expected);
+  test_util_assert_bytes_equal (bytes, expected);
 }
 
 static void
@@ -517,7 +230,7 @@ test_write_escapes (void)
   /* Control characters are escaped; UTF-8 is written as it is. */
   cjm_map_set_title (map, "a\001b\037c\x7f é “x” \xef\xbf\xbe");
   bytes = cjm_json_write (map);
-  text = text_from_bytes (bytes);
+  text = test_util_bytes_to_string (bytes);
   g_assert_nonnull (strstr (text, "\"title\": \"a\\u0001b\\u001fc\x7f é “x” \\ufffe\""));
   g_assert_true (g_str_has_suffix (text, "}\n"));
 }
@@ -527,7 +240,7 @@ test_write_escapes (void)
 static void
 test_round_trip_full (void)
 {
-  g_autoptr(CjmMap) map = make_full_map ();
+  g_autoptr(CjmMap) map = test_util_build_full_map ();
   g_autoptr(CjmMap) read = NULL;
   g_autoptr(GPtrArray) problems = cjm_problems_new ();
   g_autoptr(GBytes) first = NULL;
@@ -541,17 +254,17 @@ test_round_trip_full (void)
   assert_no_warnings (problems);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  assert_maps_equal (map, read);
+  test_util_assert_maps_equal (map, read);
 
   second = cjm_json_write (read);
-  assert_bytes_equal (first, second);
+  test_util_assert_bytes_equal (first, second);
 }
 
 /* JSON → .cjm → JSON gives the same bytes. */
 static void
 test_round_trip_through_xml (void)
 {
-  g_autoptr(CjmMap) map = make_full_map ();
+  g_autoptr(CjmMap) map = test_util_build_full_map ();
   g_autoptr(CjmMap) from_json = NULL;
   g_autoptr(CjmMap) from_xml = NULL;
   g_autoptr(GPtrArray) problems = cjm_problems_new ();
@@ -570,16 +283,16 @@ test_round_trip_through_xml (void)
   g_assert_no_error (error);
   g_assert_nonnull (from_xml);
   assert_no_warnings (problems);
-  assert_maps_equal (map, from_xml);
+  test_util_assert_maps_equal (map, from_xml);
 
   json_again = cjm_json_write (from_xml);
-  assert_bytes_equal (json, json_again);
+  test_util_assert_bytes_equal (json, json_again);
 
   g_clear_object (&from_json);
   from_json = cjm_json_read (json_again, "again.json", NULL, &error);
   g_assert_no_error (error);
   xml_again = cjm_xml_write (from_json);
-  assert_bytes_equal (xml, xml_again);
+  test_util_assert_bytes_equal (xml, xml_again);
 }
 
 static void
@@ -614,16 +327,16 @@ check_cjm_through_json (const char *path)
   from_json = cjm_json_read (json, path, json_problems, &error);
   g_assert_no_error (error);
   assert_no_warnings (json_problems);
-  assert_maps_equal (from_xml, from_json);
+  test_util_assert_maps_equal (from_xml, from_json);
 
   /* .cjm → .json → .cjm: the same bytes as the .cjm writer gives, which
    * are those of the file when it is in its normal form. */
   xml_again = cjm_xml_write (from_json);
-  assert_bytes_equal (xml, xml_again);
-  assert_bytes_equal (original, xml_again);
+  test_util_assert_bytes_equal (xml, xml_again);
+  test_util_assert_bytes_equal (original, xml_again);
 
   json_again = cjm_json_write (from_json);
-  assert_bytes_equal (json, json_again);
+  test_util_assert_bytes_equal (json, json_again);
 }
 
 static void
@@ -824,16 +537,16 @@ test_newer_version (void)
                    "{\"a\":[1,{\"b\":\"c\\u0001\"}],\"e\":{}}");
 
   written = cjm_json_write (map);
-  assert_bytes_equal (written, expected);
+  test_util_assert_bytes_equal (written, expected);
 
   /* And once more: a fixed point. */
   g_clear_pointer (&problems, g_ptr_array_unref);
   problems = cjm_problems_new ();
   again = cjm_json_read (written, "again.json", problems, &error);
   g_assert_no_error (error);
-  assert_maps_equal (map, again);
+  test_util_assert_maps_equal (map, again);
   written_again = cjm_json_write (again);
-  assert_bytes_equal (written, written_again);
+  test_util_assert_bytes_equal (written, written_again);
 }
 
 static void
@@ -851,16 +564,16 @@ test_newer_version_through_xml (void)
   g_assert_no_error (error);
 
   xml = cjm_xml_write (map);
-  xml_text = text_from_bytes (xml);
+  xml_text = test_util_bytes_to_string (xml);
   g_test_message ("%s", xml_text);
   g_assert_nonnull (strstr (xml_text, "xmlns:json=\"urn:journey-mapper:json\""));
 
   from_xml = cjm_xml_read (xml, "future.cjm", NULL, &error);
   g_assert_no_error (error);
-  assert_maps_equal (map, from_xml);
+  test_util_assert_maps_equal (map, from_xml);
 
   json = cjm_json_write (from_xml);
-  assert_bytes_equal (json, expected);
+  test_util_assert_bytes_equal (json, expected);
 }
 
 /* Attributes in the reserved namespace that the reader would not rebuild
@@ -886,14 +599,14 @@ test_reserved_namespace_kept_as_is (void)
   cjm_extras_add_namespace (extras, "json", "urn:journey-mapper:json");
   cjm_extras_add_attribute (extras, "urn:journey-mapper:json", "json:spaced", "[1, 2]");
   cjm_extras_add_attribute (extras, "urn:journey-mapper:json", "json:title", "\"x\"");
-  append (map, card);
+  test_util_add (map, card);
 
   /* The prefix declared, but not last. */
   extras = _cjm_element_ensure_extras (CJM_ELEMENT (lane));
   cjm_extras_add_namespace (extras, "json", "urn:journey-mapper:json");
   cjm_extras_add_namespace (extras, "ext", "urn:example:ext");
   cjm_extras_add_attribute (extras, "urn:journey-mapper:json", "json:a", "1");
-  append (map, lane);
+  test_util_add (map, lane);
 
   /* Another prefix for the namespace, and nested too deep for its place. */
   extras = _cjm_element_ensure_extras (CJM_ELEMENT (step));
@@ -912,10 +625,10 @@ test_reserved_namespace_kept_as_is (void)
       g_string_append_c (deep, ']');
     cjm_extras_add_attribute (extras, "urn:journey-mapper:json", "json:deep", deep->str);
   }
-  append (map, stage);
+  test_util_add (map, stage);
 
   json = cjm_json_write (map);
-  text = text_from_bytes (json);
+  text = test_util_bytes_to_string (json);
   g_test_message ("%s", text);
   g_assert_null (strstr (text, "\"spaced\":"));
   g_assert_null (strstr (text, "\"deep\":"));
@@ -923,7 +636,7 @@ test_reserved_namespace_kept_as_is (void)
 
   read = cjm_json_read (json, "kept.json", NULL, &error);
   g_assert_no_error (error);
-  assert_maps_equal (map, read);
+  test_util_assert_maps_equal (map, read);
 }
 
 static void
@@ -953,7 +666,7 @@ test_extras_round_trip (void)
   g_assert_true (cjm_extras_equal (extras, _cjm_element_get_extras (CJM_ELEMENT (read))));
 
   json_again = cjm_json_write (read);
-  assert_bytes_equal (json, json_again);
+  test_util_assert_bytes_equal (json, json_again);
 }
 
 /* Hostile and broken files */
@@ -961,7 +674,7 @@ test_extras_round_trip (void)
 static void
 test_truncated (void)
 {
-  g_autoptr(CjmMap) map = make_full_map ();
+  g_autoptr(CjmMap) map = test_util_build_full_map ();
   g_autoptr(GBytes) json = cjm_json_write (map);
   gsize size;
   const char *data = g_bytes_get_data (json, &size);
@@ -1036,7 +749,7 @@ check_wrong_types (gboolean twice)
   map = read_json_text (text->str, problems, &error);
   g_assert_no_error (error);
   g_assert_nonnull (map);
-  dump_problems (problems);
+  test_util_print_problems (problems, "test.json");
 
   assert_problem (problems, CJM_PROBLEM_WARNING, 6, "“title”");
   assert_problem (problems, CJM_PROBLEM_WARNING, 10, "“span”");
@@ -1161,7 +874,7 @@ test_deep_nesting (void)
     json = cjm_json_write (map);
     again = cjm_json_read (json, "again.json", NULL, &error);
     g_assert_no_error (error);
-    assert_maps_equal (map, again);
+    test_util_assert_maps_equal (map, again);
   }
 }
 
@@ -1342,7 +1055,7 @@ test_hostile_extras (void)
 
   map = read_json_text (text->str, problems, &error);
   g_assert_no_error (error);
-  dump_problems (problems);
+  test_util_print_problems (problems, "test.json");
 
   for (int line = 4; line <= 26; line++)
     {
@@ -1402,7 +1115,7 @@ test_nodes_as_cjm_keeps_them (void)
   from_xml = cjm_xml_read (xml, "nodes.cjm", NULL, &error);
   g_assert_no_error (error);
   json_again = cjm_json_write (from_xml);
-  assert_bytes_equal (json, json_again);
+  test_util_assert_bytes_equal (json, json_again);
 }
 
 /* Links that lead nowhere are the map check's: the JSON reader gives it
@@ -1437,7 +1150,7 @@ test_lines_for_the_map_check (void)
   g_autoptr(CjmMap) map = read_json_text (text, problems, &error);
 
   g_assert_no_error (error);
-  dump_problems (problems);
+  test_util_print_problems (problems, "test.json");
   g_assert_cmpuint (count_problems (problems, CJM_PROBLEM_WARNING), >, 0);
 
   for (guint i = 0; i < problems->len; i++)

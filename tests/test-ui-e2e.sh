@@ -5,6 +5,8 @@
 #    saves with Ctrl+S, and checks the file written.
 # 2. Edits a card's title in place (Enter, type, Enter), saves and checks
 #    it, undoes with Ctrl+Z, saves and checks the title is back.
+# 3. Edits a card while another editor replaces the file: Ctrl+S shows the
+#    conflict dialog, and Overwrite (Alt+O) writes mine over theirs.
 #
 # Where to click comes from the app itself: with CJM_TEST_GEOMETRY set, the
 # canvas writes where each card and header is drawn, in the window's pixels.
@@ -31,6 +33,9 @@ if [ -z "${CJM_E2E_DISPLAY:-}" ]; then
 fi
 
 WORK=$(mktemp -d)
+# Unsaved work of an app stopped on a failed check must not be offered
+# back to the next start, nor to the user's own app.
+export XDG_STATE_HOME=$WORK/state
 APP_PID=
 cleanup () {
   if [ -n "$APP_PID" ]; then
@@ -125,13 +130,12 @@ card () {
   echo "//*[local-name()='card'][@id='$1']"
 }
 
-echo "1..8"
-
 # 1. Drags: a card to another cell, a stage header past the next stage.
 MAP=$WORK/drag.cjm
 cp "$SAMPLE" "$MAP"
 if ! start_app "$MAP"; then
   not_ok "the app shows its window"
+  echo "1..$N"
   exit 1
 fi
 ok "the app shows its window"
@@ -233,4 +237,59 @@ else
 fi
 stop_app
 
+# 3. Someone else saved the map meanwhile: Ctrl+S asks what to do, and
+#    Overwrite puts mine in place of theirs.
+MAP=$WORK/conflict.cjm
+cp "$SAMPLE" "$MAP"
+CLUB=$(xpath "$MAP" "$(card card-running-club)/*[local-name()='title']")
+start_app "$MAP"
+
+# Mine: a title edited in place, not saved.
+read -r X0 Y0 < <(where card-sponsored-posts 0.3 0.5)
+xdotool mousemove --sync "$X0" "$Y0" click 1 sleep 0.3 key --clearmodifiers Return sleep 0.3 \
+  key --clearmodifiers ctrl+a
+# (type takes the rest of the line as its text)
+xdotool type --delay 20 "Mine"
+xdotool key --clearmodifiers Return sleep 0.3
+
+# Theirs: another editor writes its version beside the map and renames it over.
+sed "s|<title>$CLUB</title>|<title>Theirs</title>|" "$MAP" >"$WORK/theirs.cjm"
+mv "$WORK/theirs.cjm" "$MAP"
+sleep 0.5
+xdotool windowfocus --sync "$WINDOW" 2>/dev/null
+xdotool key --clearmodifiers ctrl+s
+
+# The dialog: a second window of the app (5 s at most).
+DIALOG=
+for _ in $(seq 50); do
+  DIALOG=$(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null | grep -vx "$WINDOW" | head -n 1)
+  [ -n "$DIALOG" ] && break
+  sleep 0.1
+done
+if [ -n "$DIALOG" ] &&
+   [ "$(xpath "$MAP" "$(card card-running-club)/*[local-name()='title']")" = Theirs ] &&
+   [ "$(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']")" != Mine ]; then
+  ok "saving over a map someone else saved asks what to do, and writes nothing yet"
+else
+  not_ok "saving over a map someone else saved asks what to do, and writes nothing yet (dialog: ${DIALOG:-none})"
+fi
+
+# Overwrite, from the keyboard (its mnemonic).
+sleep 0.5
+[ -n "$DIALOG" ] && xdotool windowfocus --sync "$DIALOG" 2>/dev/null
+xdotool key --clearmodifiers alt+o
+if wait_for "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']" Mine &&
+   [ "$(xpath "$MAP" "$(card card-running-club)/*[local-name()='title']")" = "$CLUB" ]; then
+  ok "Overwrite writes my version in place of theirs"
+else
+  not_ok "Overwrite writes my version in place of theirs (titles: $(xpath "$MAP" "$(card card-sponsored-posts)/*[local-name()='title']"), $(xpath "$MAP" "$(card card-running-club)/*[local-name()='title']"))"
+fi
+if [ -z "$(find "$WORK" -maxdepth 1 \( -name '*.tmp' -o -name '*.bak' -o -name '*~' \))" ]; then
+  ok "Overwrite leaves no temporary file or backup beside the map"
+else
+  not_ok "Overwrite leaves no temporary file or backup beside the map ($(ls -A "$WORK" | tr '\n' ' '))"
+fi
+stop_app
+
+echo "1..$N"
 exit $FAILED

@@ -18,317 +18,7 @@
 #include "cjm-map-private.h"
 #include "cjm-stage-private.h"
 
-/* Texts that are hard to keep: line ends of every kind, tabs, white space
- * at both ends, accents, emoji, and the characters XML treats apart. */
-static const char *hard_texts[] = {
-  "  Première ligne\r\nDeuxième\tligne — café ☕ et 🏃‍♀️\n<tag> & \"quotes\" 'apos' ]]>  ",
-  "\n\nStarts with new lines, ends with spaces   ",
-  "\r",
-  "   ",
-  "Tabs\tand\ttabs\r\n\r\nÉté à Noël 🎄 &amp; not an entity",
-  "Plain",
-};
-
-static gboolean
-is_link_or_kind (const char *property)
-{
-  static const char *names[] = {
-    "kind", "lane-id", "step-id", "span", "persona-id", "from-id", "to-id",
-    "persona-ids", "pain-point-ids", "touchpoint-ids",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (strcmp (names[i], property) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Sets every stored field but links and kinds to a value that is not its
- * default, texts from the hard ones. */
-static void
-fill_fields (gpointer element,
-             guint    variant)
-{
-  const CjmField *fields;
-  guint n_fields;
-
-  fields = cjm_element_get_fields (element, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (element), fields[i].property);
-      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (is_link_or_kind (fields[i].property))
-        continue;
-
-      g_value_init (&value, type);
-
-      if (type == G_TYPE_STRING && g_str_equal (fields[i].property, "color"))
-        {
-          /* Fields with a form get a valid value: the loader repairs others. */
-          g_value_set_string (&value, variant % 2 ? "#3584E4" : "#e01b24");
-        }
-      else if (type == G_TYPE_STRING &&
-               (g_str_equal (fields[i].property, "created") ||
-                g_str_equal (fields[i].property, "reviewed") ||
-                g_str_equal (fields[i].property, "date")))
-        {
-          g_value_set_string (&value, variant % 2 ? "2024-02-29" : "2026-11-24");
-        }
-      else if (type == G_TYPE_STRING && g_str_equal (fields[i].property, "picture-type"))
-        {
-          g_value_set_string (&value, variant % 2 ? "image/png" : "image/svg+xml");
-        }
-      else if (type == G_TYPE_STRING && g_str_equal (fields[i].property, "picture-data"))
-        {
-          g_value_set_string (&value, variant % 2 ? "iVBORw0KGgo=" : "PHN2Zy8+\n  AAAA");
-        }
-      else if (type == G_TYPE_STRING)
-        {
-          g_value_set_string (&value, hard_texts[(variant + i) % G_N_ELEMENTS (hard_texts)]);
-        }
-      else if (type == G_TYPE_INT)
-        {
-          GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
-
-          g_value_set_int (&value, ispec->maximum != ispec->default_value ? ispec->maximum : ispec->minimum);
-        }
-      else if (G_TYPE_IS_ENUM (type))
-        {
-          GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
-
-          g_value_set_enum (&value, enum_class->values[enum_class->n_values - 1].value);
-        }
-      else
-        {
-          g_assert_not_reached ();
-        }
-
-      g_object_set_property (G_OBJECT (element), fields[i].property, &value);
-      g_assert_false (g_param_value_defaults (pspec, &value));
-    }
-}
-
-static void
-add (CjmMap   *map,
-     gpointer  element)
-{
-  g_list_store_append (_cjm_map_get_store (map, G_OBJECT_TYPE (element)), element);
-  g_object_unref (element);
-}
-
-/* A map with every field of every class set, and links that hold. */
-static CjmMap *
-build_full_map (void)
-{
-  g_autoptr(CjmMap) map = cjm_map_new ("map-full");
-  CjmStage *stages[2];
-  CjmPersona *personas[2];
-  CjmStep *steps[3];
-  CjmLane *lanes[CJM_LANE_KIND_BACKSTAGE + 1];
-  CjmCard *cards[CJM_CARD_KIND_BACKSTAGE + 1];
-  static const CjmLaneKind lane_for_card[] = {
-    CJM_LANE_KIND_CHANNEL, CJM_LANE_KIND_TEXT, CJM_LANE_KIND_PAIN_POINTS,
-    CJM_LANE_KIND_OPPORTUNITIES, CJM_LANE_KIND_METRICS, CJM_LANE_KIND_BACKSTAGE,
-  };
-  guint variant = 0;
-
-  fill_fields (map, variant++);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("revision-%u", i);
-      CjmRevision *revision = cjm_revision_new (id);
-
-      fill_fields (revision, variant++);
-      add (map, revision);
-    }
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("persona-%u", i);
-
-      personas[i] = cjm_persona_new (id);
-      fill_fields (personas[i], variant++);
-      add (map, personas[i]);
-    }
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("step-%u", i);
-
-      steps[i] = cjm_step_new (id);
-      fill_fields (steps[i], variant++);
-    }
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("stage-%u", i);
-
-      stages[i] = cjm_stage_new (id);
-      fill_fields (stages[i], variant++);
-    }
-  g_list_store_append (_cjm_stage_get_step_store (stages[0]), steps[0]);
-  g_list_store_append (_cjm_stage_get_step_store (stages[0]), steps[1]);
-  g_list_store_append (_cjm_stage_get_step_store (stages[1]), steps[2]);
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (steps[i]);
-  add (map, stages[0]);
-  add (map, stages[1]);
-
-  for (guint kind = 0; kind < G_N_ELEMENTS (lanes); kind++)
-    {
-      g_autofree char *id = g_strdup_printf ("lane-%u", kind);
-
-      lanes[kind] = cjm_lane_new (id);
-      cjm_lane_set_kind (lanes[kind], kind);
-      fill_fields (lanes[kind], variant++);
-      add (map, lanes[kind]);
-    }
-
-  for (guint kind = 0; kind < G_N_ELEMENTS (cards); kind++)
-    {
-      g_autofree char *id = g_strdup_printf ("card-%u", kind);
-      const char *persona_ids[] = { "persona-0", "persona-1", NULL };
-
-      cards[kind] = cjm_card_new (id);
-      cjm_card_set_kind (cards[kind], kind);
-      cjm_card_set_lane_id (cards[kind], cjm_element_get_id (CJM_ELEMENT (lanes[lane_for_card[kind]])));
-      cjm_card_set_step_id (cards[kind], kind % 2 ? "step-1" : "step-0");
-      cjm_card_set_span (cards[kind], 2);
-      cjm_card_set_persona_ids (cards[kind], persona_ids);
-      fill_fields (cards[kind], variant++);
-      add (map, cards[kind]);
-    }
-
-  {
-    const char *pain_points[] = { "card-2", NULL };
-    const char *touchpoints[] = { "card-0", NULL };
-    CjmExtras *extras = _cjm_element_ensure_extras (CJM_ELEMENT (cards[CJM_CARD_KIND_OPPORTUNITY]));
-
-    cjm_card_set_pain_point_ids (cards[CJM_CARD_KIND_OPPORTUNITY], pain_points);
-    cjm_card_set_touchpoint_ids (cards[CJM_CARD_KIND_OPPORTUNITY], touchpoints);
-
-    /* Kept from a newer version, as the reader keeps it. */
-    cjm_extras_add_namespace (extras, "ext", "urn:example:ext");
-    cjm_extras_add_attribute (extras, "urn:example:ext", "ext:glow", "yes & \"no\"");
-    cjm_extras_add_node (extras, "<ext:sparkle level=\"3\">Été &amp; <b/></ext:sparkle>");
-    cjm_extras_add_node (extras, "<!-- a comment -->");
-  }
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("emotion-%u", i);
-      CjmEmotion *emotion = cjm_emotion_new (id);
-
-      cjm_emotion_set_persona_id (emotion, i ? "persona-1" : "persona-0");
-      cjm_emotion_set_step_id (emotion, i ? "step-2" : "step-0");
-      fill_fields (emotion, variant++);
-      add (map, emotion);
-    }
-
-  {
-    CjmConnection *connection = cjm_connection_new ("connection-0");
-
-    cjm_connection_set_from_id (connection, "card-0");
-    cjm_connection_set_to_id (connection, "card-2");
-    fill_fields (connection, variant++);
-    add (map, connection);
-  }
-
-  return g_steal_pointer (&map);
-}
-
-/* Says what differs, to make a failure easier to read. */
-static void
-describe_difference (CjmElement *a,
-                     CjmElement *b)
-{
-  const CjmField *fields;
-  guint n_fields;
-
-  g_test_message ("%s %s differs from %s", cjm_element_get_xml_name (a),
-                  cjm_element_get_id (a), cjm_element_get_id (b));
-
-  fields = cjm_element_get_fields (a, &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), fields[i].property);
-      g_auto(GValue) va = G_VALUE_INIT;
-      g_auto(GValue) vb = G_VALUE_INIT;
-      g_autofree char *ta = NULL;
-      g_autofree char *tb = NULL;
-
-      g_object_get_property (G_OBJECT (a), pspec->name, &va);
-      g_object_get_property (G_OBJECT (b), pspec->name, &vb);
-      ta = g_strdup_value_contents (&va);
-      tb = g_strdup_value_contents (&vb);
-      if (g_strcmp0 (ta, tb) != 0 || g_param_values_cmp (pspec, &va, &vb) != 0)
-        g_test_message ("  %s: %s ≠ %s", pspec->name, ta, tb);
-    }
-
-  if (!cjm_extras_equal (_cjm_element_get_extras (a), _cjm_element_get_extras (b)))
-    g_test_message ("  what was kept from a newer version differs");
-}
-
-static void
-assert_models_equal (GListModel *a,
-                     GListModel *b)
-{
-  guint n = g_list_model_get_n_items (a);
-
-  g_assert_cmpuint (n, ==, g_list_model_get_n_items (b));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CjmElement) ea = g_list_model_get_item (a, i);
-      g_autoptr(CjmElement) eb = g_list_model_get_item (b, i);
-
-      if (!cjm_element_equal (ea, eb))
-        describe_difference (ea, eb);
-      g_assert_true (cjm_element_equal (ea, eb));
-
-      if (CJM_IS_STAGE (ea))
-        assert_models_equal (cjm_stage_get_steps (CJM_STAGE (ea)), cjm_stage_get_steps (CJM_STAGE (eb)));
-    }
-}
-
-static void
-assert_maps_equal (CjmMap *a,
-                   CjmMap *b)
-{
-  g_assert_true (cjm_element_equal (CJM_ELEMENT (a), CJM_ELEMENT (b)));
-  assert_models_equal (cjm_map_get_revisions (a), cjm_map_get_revisions (b));
-  assert_models_equal (cjm_map_get_personas (a), cjm_map_get_personas (b));
-  assert_models_equal (cjm_map_get_stages (a), cjm_map_get_stages (b));
-  assert_models_equal (cjm_map_get_lanes (a), cjm_map_get_lanes (b));
-  assert_models_equal (cjm_map_get_cards (a), cjm_map_get_cards (b));
-  assert_models_equal (cjm_map_get_emotions (a), cjm_map_get_emotions (b));
-  assert_models_equal (cjm_map_get_connections (a), cjm_map_get_connections (b));
-}
-
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  /* As strings, so that a difference shows. */
-  g_autofree char *sa = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
-  g_autofree char *sb = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
-
-  g_assert_cmpstr (sa, ==, sb);
-  g_assert_true (g_bytes_equal (a, b));
-}
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
+#include "test-util.h"
 
 static CjmMap *
 read_ok (GBytes     *bytes,
@@ -361,35 +51,6 @@ read_corpus (const char *name)
   g_assert_no_error (error);
 
   return g_bytes_new_take (contents, length);
-}
-
-static gboolean
-has_problem (GPtrArray          *problems,
-             CjmProblemSeverity  severity,
-             int                 line,
-             const char         *part)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const CjmProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->severity == severity && (line < 0 || problem->line == line) &&
-          strstr (problem->message, part) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-print_problems (GPtrArray *problems)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *text = cjm_problem_format (g_ptr_array_index (problems, i), "test.cjm");
-
-      g_test_message ("%s", text);
-    }
 }
 
 /* "Every file the app writes validates against the schema": checked with
@@ -435,7 +96,7 @@ assert_schema_valid (GBytes *bytes)
 static void
 test_round_trip_full (void)
 {
-  g_autoptr(CjmMap) map = build_full_map ();
+  g_autoptr(CjmMap) map = test_util_build_full_map ();
   g_autoptr(GPtrArray) problems = cjm_problems_new ();
   g_autoptr(CjmMap) read = NULL;
   g_autoptr(CjmMap) read_again = NULL;
@@ -446,11 +107,11 @@ test_round_trip_full (void)
 
   /* The map is consistent: checking it changes nothing. */
   cjm_map_check_and_repair (map, problems, NULL, NULL);
-  print_problems (problems);
+  test_util_print_problems (problems, "test.cjm");
   g_assert_cmpuint (problems->len, ==, 0);
 
   first = cjm_xml_write (map);
-  text = bytes_to_string (first);
+  text = test_util_bytes_to_string (first);
   g_test_message ("%s", text);
 
   g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -464,27 +125,27 @@ test_round_trip_full (void)
   g_assert_nonnull (strstr (text, "&quot;quotes&quot;"));
 
   read = read_ok (first, NULL);
-  assert_maps_equal (map, read);
+  test_util_assert_maps_equal (map, read);
 
   second = cjm_xml_write (read);
-  assert_bytes_equal (first, second);
+  test_util_assert_bytes_equal (first, second);
 
   read_again = read_ok (second, NULL);
   third = cjm_xml_write (read_again);
-  assert_bytes_equal (second, third);
+  test_util_assert_bytes_equal (second, third);
 }
 
 static void
 test_deterministic (void)
 {
-  g_autoptr(CjmMap) a = build_full_map ();
-  g_autoptr(CjmMap) b = build_full_map ();
+  g_autoptr(CjmMap) a = test_util_build_full_map ();
+  g_autoptr(CjmMap) b = test_util_build_full_map ();
   g_autoptr(GBytes) first = cjm_xml_write (a);
   g_autoptr(GBytes) again = cjm_xml_write (a);
   g_autoptr(GBytes) other = cjm_xml_write (b);
 
-  assert_bytes_equal (first, again);
-  assert_bytes_equal (first, other);
+  test_util_assert_bytes_equal (first, again);
+  test_util_assert_bytes_equal (first, other);
 }
 
 static void
@@ -505,7 +166,7 @@ test_layout (void)
   g_list_store_append (_cjm_map_get_store (map, CJM_TYPE_CONNECTION), connection);
 
   bytes = cjm_xml_write (map);
-  text = bytes_to_string (bytes);
+  text = test_util_bytes_to_string (bytes);
   g_assert_cmpstr (text, ==,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<journey-map xmlns=\"https://example.org/ns/journey-mapper\" version=\"1.0\" id=\"map-1\" target=\"b2c\">\n"
@@ -563,13 +224,13 @@ test_formats_repaired (void)
   g_autoptr(CjmRevision) revision = g_list_model_get_item (cjm_map_get_revisions (map), 0);
   g_autoptr(CjmStage) stage = g_list_model_get_item (cjm_map_get_stages (map), 0);
 
-  print_problems (problems);
+  test_util_print_problems (problems, "test.cjm");
   g_assert_cmpuint (problems->len, ==, 5);
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 2, "“2026-02-30”"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 3, "“yesterday”"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 4, "“red”"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 4, "“png”"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 4, "“not base64!”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 2, "“2026-02-30”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 3, "“yesterday”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 4, "“red”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 4, "“png”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 4, "“not base64!”"));
 
   g_assert_null (cjm_map_get_created (map));
   g_assert_cmpstr (cjm_map_get_reviewed (map), ==, "2026-11-24");
@@ -623,7 +284,7 @@ test_write_checks_extras (void)
   cjm_extras_add_node (extras, "<ok:fine new:too=\"1\"/>");
 
   bytes = cjm_xml_write (map);
-  text = bytes_to_string (bytes);
+  text = test_util_bytes_to_string (bytes);
   g_test_message ("%s", text);
 
   g_assert_null (strstr (text, "urn:default"));
@@ -680,16 +341,16 @@ test_newer_version_kept (void)
     "  <timeline id=\"timeline-1\">\n    <event at=\"2027-01-01\">Launch — été 🚀</event>\n  </timeline>\n",
   };
 
-  print_problems (problems);
+  test_util_print_problems (problems, "test.cjm");
   g_assert_cmpuint (problems->len, ==, 1);
-  g_assert_true (has_problem (problems, CJM_PROBLEM_NOTE, 3, "newer version of Journey Mapper (format 1.3)"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_NOTE, 3, "newer version of Journey Mapper (format 1.3)"));
 
   g_assert_cmpstr (cjm_map_get_title (map), ==, "A map from the future");
   g_assert_cmpint (cjm_map_get_target (map), ==, CJM_TARGET_B2B);
   g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_cards (map)), ==, 1);
 
   first = cjm_xml_write (map);
-  text = bytes_to_string (first);
+  text = test_util_bytes_to_string (first);
   g_test_message ("%s", text);
 
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
@@ -705,8 +366,8 @@ test_newer_version_kept (void)
   map_again = read_ok (first, &problems_again);
   g_assert_cmpuint (problems_again->len, ==, 1);
   second = cjm_xml_write (map_again);
-  assert_bytes_equal (first, second);
-  assert_maps_equal (map, map_again);
+  test_util_assert_bytes_equal (first, second);
+  test_util_assert_maps_equal (map, map_again);
 }
 
 /* A value a newer version added to an enumeration (a new channel, a new
@@ -740,9 +401,9 @@ test_new_enum_values_kept (void)
   g_autofree char *set_text = NULL;
   CjmLane *lane;
 
-  print_problems (problems);
-  g_assert_true (has_problem (problems, CJM_PROBLEM_NOTE, 6, "“channel”"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_NOTE, 7, "“severity”"));
+  test_util_print_problems (problems, "test.cjm");
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_NOTE, 6, "“channel”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_NOTE, 7, "“severity”"));
   for (guint i = 0; i < problems->len; i++)
     g_assert_cmpint (((CjmProblem *)g_ptr_array_index (problems, i))->severity, ==, CJM_PROBLEM_NOTE);
 
@@ -750,25 +411,25 @@ test_new_enum_values_kept (void)
   g_assert_cmpint (cjm_lane_get_channel (lane), ==, CJM_CHANNEL_UNSPECIFIED);
 
   first = cjm_xml_write (map);
-  text = bytes_to_string (first);
+  text = test_util_bytes_to_string (first);
   g_assert_nonnull (strstr (text, "<lane id=\"lane-a\" channel=\"metaverse\"/>"));
   g_assert_nonnull (strstr (text, " severity=\"9\""));
 
   /* Stable through another reading, and through JSON. */
   map_again = read_ok (first, &problems_again);
   second = cjm_xml_write (map_again);
-  assert_bytes_equal (first, second);
+  test_util_assert_bytes_equal (first, second);
 
   json = cjm_json_write (map);
   from_json = cjm_json_read (json, "test.json", NULL, &error);
   g_assert_no_error (error);
   through_json = cjm_xml_write (from_json);
-  assert_bytes_equal (first, through_json);
+  test_util_assert_bytes_equal (first, through_json);
 
   /* Once the user picks a channel, it replaces the kept value. */
   cjm_lane_set_channel (lane, CJM_CHANNEL_WEBSITE);
   set = cjm_xml_write (map);
-  set_text = bytes_to_string (set);
+  set_text = test_util_bytes_to_string (set);
   g_assert_nonnull (strstr (set_text, "<lane id=\"lane-a\" channel=\"website\"/>"));
   g_assert_null (strstr (set_text, "metaverse"));
 }
@@ -790,9 +451,9 @@ test_invalid_values_repaired (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CjmMap) map = read_ok (bytes, &problems);
   g_autoptr(GBytes) written = cjm_xml_write (map);
-  g_autofree char *text = bytes_to_string (written);
+  g_autofree char *text = test_util_bytes_to_string (written);
 
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 6, "“channel”"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 6, "“channel”"));
   g_assert_nonnull (strstr (text, "<lane id=\"lane-a\"/>"));
   g_assert_null (strstr (text, "metaverse"));
 }
@@ -823,7 +484,7 @@ test_unknown_default_namespace (void)
   g_assert_cmpstr (cjm_map_get_title (map), ==, "Prefixed");
 
   first = cjm_xml_write (map);
-  text = bytes_to_string (first);
+  text = test_util_bytes_to_string (first);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, " xmlns:j=\"https://example.org/ns/journey-mapper\""));
   g_assert_nonnull (strstr (text, "  <glow xmlns=\"urn:example:d\"/>\n"));
@@ -836,7 +497,7 @@ test_unknown_default_namespace (void)
 
   again = read_ok (first, NULL);
   second = cjm_xml_write (again);
-  assert_bytes_equal (first, second);
+  test_util_assert_bytes_equal (first, second);
 }
 
 static void
@@ -845,7 +506,7 @@ test_xinclude_not_processed (void)
   g_autoptr(GBytes) bytes = read_corpus ("xinclude.cjm");
   g_autoptr(CjmMap) map = read_ok (bytes, NULL);
   g_autoptr(GBytes) written = cjm_xml_write (map);
-  g_autofree char *text = bytes_to_string (written);
+  g_autofree char *text = test_util_bytes_to_string (written);
   g_autofree char *passwd = NULL;
 
   /* Kept as unknown content, never expanded. */
@@ -1079,10 +740,10 @@ test_version (void)
           if (cases[i].severity < 0)
             g_assert_cmpuint (problems->len, ==, 0);
           else
-            g_assert_true (has_problem (problems, cases[i].severity, 2, ""));
+            g_assert_true (test_util_has_problem (problems, cases[i].severity, 2, ""));
 
           written = cjm_xml_write (map);
-          written_text = bytes_to_string (written);
+          written_text = test_util_bytes_to_string (written);
           g_assert_nonnull (strstr (written_text, cases[i].written));
         }
     }
@@ -1129,11 +790,11 @@ test_repairs (void)
     { 29, "the card it leads to, “emotion-no-persona”, does not exist; it was removed" },
   };
 
-  print_problems (problems);
+  test_util_print_problems (problems, "test.cjm");
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      if (!has_problem (problems, CJM_PROBLEM_WARNING, expected[i].line, expected[i].part))
+      if (!test_util_has_problem (problems, CJM_PROBLEM_WARNING, expected[i].line, expected[i].part))
         g_error ("No warning on line %d about: %s", expected[i].line, expected[i].part);
     }
   g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
@@ -1144,7 +805,7 @@ test_repairs (void)
 
   /* A valid map: checking again finds nothing. */
   cjm_map_check_and_repair (map, none, NULL, NULL);
-  print_problems (none);
+  test_util_print_problems (none, "test.cjm");
   g_assert_cmpuint (none->len, ==, 0);
 
   g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_personas (map)), ==, 2);
@@ -1176,7 +837,7 @@ test_repairs (void)
   written = cjm_xml_write (map);
   assert_schema_valid (written);
   again = read_ok (written, NULL);
-  assert_maps_equal (map, again);
+  test_util_assert_maps_equal (map, again);
 }
 
 static void
@@ -1193,11 +854,11 @@ test_repairs_without_stages (void)
   g_autoptr(CjmMap) map = read_ok (bytes, &problems);
   g_autoptr(CjmStage) stage = NULL;
 
-  print_problems (problems);
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 1, "“bad map id!” is not a valid id"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 1, "a stage with an empty step was added"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 2, "it is at no step"));
-  g_assert_true (has_problem (problems, CJM_PROBLEM_WARNING, 3, "it now spans 1 step"));
+  test_util_print_problems (problems, "test.cjm");
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 1, "“bad map id!” is not a valid id"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 1, "a stage with an empty step was added"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 2, "it is at no step"));
+  g_assert_true (test_util_has_problem (problems, CJM_PROBLEM_WARNING, 3, "it now spans 1 step"));
   g_assert_true (cjm_element_id_is_valid (cjm_element_get_id (CJM_ELEMENT (map))));
 
   g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_stages (map)), ==, 1);
@@ -1271,12 +932,12 @@ test_fuzz_regressions (void)
 
       first = cjm_xml_write (map);
       again = read_ok (first, &problems);
-      print_problems (problems);
+      test_util_print_problems (problems, "test.cjm");
       for (guint i = 0; i < problems->len; i++)
         g_assert_cmpint (((CjmProblem *)problems->pdata[i])->severity, ==, CJM_PROBLEM_NOTE);
 
       second = cjm_xml_write (again);
-      assert_bytes_equal (first, second);
+      test_util_assert_bytes_equal (first, second);
     }
 
   g_assert_cmpuint (n_files, >, 0);
@@ -1322,7 +983,7 @@ test_shipped_maps (void)
 
           map = cjm_xml_read (first, name, problems, &error);
           g_assert_no_error (error);
-          print_problems (problems);
+          test_util_print_problems (problems, "test.cjm");
           g_assert_cmpuint (problems->len, ==, 0);
 
           g_clear_pointer (&first, g_bytes_unref);
@@ -1330,7 +991,7 @@ test_shipped_maps (void)
           assert_schema_valid (first);
           again = read_ok (first, NULL);
           second = cjm_xml_write (again);
-          assert_bytes_equal (first, second);
+          test_util_assert_bytes_equal (first, second);
           n_files++;
         }
     }

@@ -405,3 +405,63 @@ cjm_edit_paste_cards (CjmHistory  *history,
 
   return g_steal_pointer (&copies);
 }
+
+/**
+ * cjm_edit_duplicate_persona:
+ * @history: the history of the map to change
+ * @persona: a persona of the map
+ *
+ * Copies the persona right after it, named as a copy, with copies of its
+ * emotions: a variant of a persona starts from the same journey.
+ *
+ * Returns: (transfer none): the copy of the persona
+ */
+CjmPersona *
+cjm_edit_duplicate_persona (CjmHistory *history,
+                            CjmPersona *persona)
+{
+  const char *label = _("Duplicate Persona");
+  g_autoptr(GPtrArray) emotions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CjmElement) copy = NULL;
+  g_autofree char *name = NULL;
+  const char *persona_id;
+  GListModel *model;
+  GListStore *personas;
+  CjmMap *map;
+  guint position;
+
+  g_return_val_if_fail (CJM_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (CJM_IS_PERSONA (persona), NULL);
+
+  map = cjm_history_get_map (history);
+  personas = _cjm_map_get_store (map, CJM_TYPE_PERSONA);
+  g_return_val_if_fail (g_list_store_find (personas, persona, &position), NULL);
+
+  copy = cjm_element_copy (CJM_ELEMENT (persona), NULL);
+  if (cjm_persona_get_name (persona) != NULL && cjm_persona_get_name (persona)[0] != '\0')
+    /* Translators: the name of a duplicated persona, e.g. "Camille (Copy)" */
+    name = g_strdup_printf (_("%s (Copy)"), cjm_persona_get_name (persona));
+  cjm_persona_set_name (CJM_PERSONA (copy), name);
+
+  persona_id = cjm_element_get_id (CJM_ELEMENT (persona));
+  model = cjm_map_get_emotions (map);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CjmEmotion) emotion = g_list_model_get_item (model, i);
+      CjmElement *emotion_copy;
+
+      if (g_strcmp0 (cjm_emotion_get_persona_id (emotion), persona_id) != 0)
+        continue;
+
+      emotion_copy = cjm_element_copy (CJM_ELEMENT (emotion), NULL);
+      cjm_emotion_set_persona_id (CJM_EMOTION (emotion_copy), cjm_element_get_id (copy));
+      g_ptr_array_add (emotions, emotion_copy);
+    }
+
+  cjm_history_begin_group (history, label);
+  _cjm_edit_push_insert (history, label, personas, position + 1, copy);
+  push_append_all (history, label, _cjm_map_get_store (map, CJM_TYPE_EMOTION), emotions);
+  cjm_history_end_group (history);
+
+  return CJM_PERSONA (copy);
+}

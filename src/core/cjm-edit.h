@@ -134,6 +134,8 @@ gboolean       cjm_edit_delete_full           (CjmHistory    *history,
                                                GError       **error);
 CjmStage      *cjm_edit_duplicate_stage       (CjmHistory    *history,
                                                CjmStage      *stage);
+CjmPersona    *cjm_edit_duplicate_persona     (CjmHistory    *history,
+                                               CjmPersona    *persona);
 GPtrArray     *cjm_edit_paste_cards           (CjmHistory    *history,
                                                GPtrArray     *cards,
                                                GPtrArray     *connections,

@@ -26,7 +26,9 @@
  * lanes are spread over several slides, each with the emotion curves.
  * Printed pages hold whole stages where they fit (a stage
  * too wide for a page is cut by steps), all at one scale: the largest at
- * which the tallest page fits, never above 100 %. */
+ * which the map's height fits, never above 100 % nor below 8-point card
+ * text; a map too tall for that is cut into rows of pages along its lanes,
+ * the same rows for every stage. */
 
 /* The largest text scale slides try; the smallest a card's title may get
  * on a slide, in pixels, before its lanes are spread over several; the
@@ -36,6 +38,11 @@
 #define SLIDE_MIN_TITLE_SIZE 20.0
 #define SLIDE_MAX_TITLE_SIZE 40.0
 #define CARD_TITLE_SIZE      14.0
+
+/* The smallest a card's title may get on a printed page, in points,
+ * before the map's lanes are cut into rows of pages: 8 points read at
+ * arm's length (100 % is 10.5 points). */
+#define PAGE_MIN_TITLE_SIZE   8.0
 
 typedef struct
 {
@@ -120,6 +127,7 @@ chunk_layout (CjmMap              *map,
   cjm_layout_set_lane_ids (layout, lane_ids);
   cjm_layout_set_step_ids (layout, (const char * const *)chunk->step_ids->pdata);
   cjm_layout_set_bands (layout, bands);
+  cjm_layout_set_full_texts (layout, TRUE);
 
   return layout;
 }
@@ -465,6 +473,170 @@ chunk_for_pages (const CjmColumnBox *columns,
   return chunks;
 }
 
+/* The lanes of a row of pages: lanes @first to @end − 1 of the full
+ * layout, or all of them if @lane_ids is NULL. */
+typedef struct
+{
+  GPtrArray *lane_ids;  /* of const char *, owned by the map; NULL-terminated */
+  guint      first;
+  guint      end;
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  if (row->lane_ids != NULL)
+    g_ptr_array_unref (row->lane_ids);
+  g_free (row);
+}
+
+static Row *
+row_new (CjmLaneBox * const *lanes,
+         guint               first,
+         guint               end)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->first = first;
+  row->end = end;
+  row->lane_ids = g_ptr_array_new ();
+  for (guint l = first; l < end; l++)
+    g_ptr_array_add (row->lane_ids, (gpointer)cjm_element_get_id (CJM_ELEMENT (lanes[l]->lane)));
+  g_ptr_array_add (row->lane_ids, NULL);
+
+  return row;
+}
+
+/* What every page of some steps holds besides its lanes, and each lane's
+ * height, in map units: measured on a layout of the steps with the header
+ * band only. Every page of a row holds the same lanes, so that pages
+ * pinned side by side line up: a lane's height in a row is its tallest
+ * over the steps of every page. */
+typedef struct
+{
+  double  top;           /* the margin, header band, stage and step headers */
+  double  bottom;        /* below the last lane: the margin */
+  double  persona_band;  /* what the persona band adds on the first page */
+  double  legend_band;   /* what the legend adds on the last page */
+  double *lane_heights;  /* by lane of the full layout */
+  guint   n_lanes;
+} PageMeasure;
+
+static void
+measure_pages (CjmMap                 *map,
+               const char * const     *stage_ids,
+               const char * const     *lane_ids,
+               GPtrArray              *chunks,
+               const CjmExportOptions *options,
+               PageMeasure            *measure)
+{
+  CjmLayoutBands bands = options->bands & CJM_LAYOUT_BAND_HEADER;
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      Chunk *chunk = g_ptr_array_index (chunks, i);
+      g_autoptr(CjmLayout) layout = chunk_layout (map, stage_ids, lane_ids, chunk, bands);
+      CjmLaneBox * const *lanes;
+      double width, height;
+      guint n_lanes;
+
+      cjm_layout_get_size (layout, &width, &height);
+      lanes = _cjm_layout_get_lanes (layout, &n_lanes);
+      g_assert (n_lanes == measure->n_lanes);
+      measure->top = MAX (measure->top, layout->grid_top);
+      measure->bottom = MAX (measure->bottom, height - layout->grid_bottom);
+      for (guint l = 0; l < n_lanes; l++)
+        measure->lane_heights[l] = MAX (measure->lane_heights[l], lanes[l]->row.height);
+
+      /* The personas open the document; the legend closes it. */
+      if (i == 0 && (options->bands & CJM_LAYOUT_BAND_PERSONAS))
+        {
+          g_autoptr(CjmLayout) first = chunk_layout (map, stage_ids, lane_ids, chunk,
+                                                     bands | CJM_LAYOUT_BAND_PERSONAS);
+
+          cjm_layout_update (first);
+          measure->persona_band = MAX (0, first->grid_top - layout->grid_top);
+        }
+      if (i == chunks->len - 1 && (options->bands & CJM_LAYOUT_BAND_LEGEND))
+        {
+          g_autoptr(CjmLayout) last = chunk_layout (map, stage_ids, lane_ids, chunk,
+                                                    bands | CJM_LAYOUT_BAND_LEGEND);
+          double last_width, last_height;
+
+          cjm_layout_get_size (last, &last_width, &last_height);
+          measure->legend_band = MAX (0, last_height - height);
+        }
+    }
+}
+
+/* Cuts the lanes, in order, into rows of pages: as many lanes on a row as
+ * fit in @room (map units) high, the first row under the personas. A lane
+ * taller than a page has a row of its own. */
+static GPtrArray *
+rows_for_pages (CjmLaneBox * const *lanes,
+                const PageMeasure  *measure,
+                double              room)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  guint first = 0;
+  double used = 0;
+
+  for (guint l = 0; l < measure->n_lanes; l++)
+    {
+      double budget = room - measure->top - measure->bottom -
+                      (rows->len == 0 ? measure->persona_band : 0);
+
+      if (l > first && used + measure->lane_heights[l] > budget)
+        {
+          g_ptr_array_add (rows, row_new (lanes, first, l));
+          first = l;
+          used = 0;
+        }
+      used += measure->lane_heights[l];
+    }
+  g_ptr_array_add (rows, row_new (lanes, first, measure->n_lanes));
+
+  return rows;
+}
+
+/* The rows of the last stage's pages: the legend closes the last page,
+ * under the last row. If they do not fit together, the last row is cut in
+ * two, its last lanes and the legend on a page of their own; the rows
+ * before stay those of every other stage. */
+static GPtrArray *
+rows_for_last_pages (CjmLaneBox * const *lanes,
+                     GPtrArray          *rows,
+                     const PageMeasure  *measure,
+                     double              room)
+{
+  GPtrArray *last_rows = g_ptr_array_new_with_free_func (row_free);
+  const Row *last = g_ptr_array_index (rows, rows->len - 1);
+  double budget = room - measure->top - measure->bottom - measure->legend_band -
+                  (rows->len == 1 ? measure->persona_band : 0);
+  double used = 0;
+  guint split = last->end;
+
+  for (guint r = 0; r + 1 < rows->len; r++)
+    {
+      const Row *row = g_ptr_array_index (rows, r);
+
+      g_ptr_array_add (last_rows, row_new (lanes, row->first, row->end));
+    }
+
+  /* As many of the last lanes as fit over the legend, one at least. */
+  while (split > last->first &&
+         (split == last->end || used + measure->lane_heights[split - 1] <= budget))
+    used += measure->lane_heights[--split];
+
+  if (split > last->first)
+    g_ptr_array_add (last_rows, row_new (lanes, last->first, split));
+  g_ptr_array_add (last_rows, row_new (lanes, split, last->end));
+
+  return last_rows;
+}
+
 static GPtrArray *
 plan_pages (CjmMap                 *map,
             const char * const     *stage_ids,
@@ -473,62 +645,108 @@ plan_pages (CjmMap                 *map,
             const CjmExportOptions *options)
 {
   g_autoptr(GPtrArray) chunks = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) last_rows = NULL;
   GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify)_cjm_export_sheet_free);
+  CjmLaneBox * const *lanes;
   const CjmColumnBox *columns;
   const char *title = cjm_map_get_title (map);
-  double width, height, room_width, room_height, full_width, full_height, scale;
-  double fixed, column_width;
-  guint n_columns, capacity;
+  PageMeasure measure = { 0 };
+  double width, height, room_width, room_height, full_width, full_height, scale, common;
+  double fixed, column_width, min_scale = PAGE_MIN_TITLE_SIZE / CARD_TITLE_SIZE;
+  guint n_columns, n_lanes, capacity, n_pages;
 
   page_size (options->page, &width, &height);
   room_width = width - 2 * CJM_EXPORT_PAGE_MARGIN;
   room_height = height - 2 * CJM_EXPORT_PAGE_MARGIN;
 
-  /* The tallest a page gets is about the map's height with every band:
-   * the scale at which that fits, never above 100 %, and at which the lane
-   * headers and one step fit across. */
+  /* The scale at which the whole map's height fits, never above 100 %;
+   * but never below the one that keeps the cards' text readable: a taller
+   * map is cut into rows of pages. The lane headers and one step fit
+   * across. */
   cjm_layout_get_size (full, &full_width, &full_height);
   fixed = full->grid_left + MARGIN;
   column_width = full->column_width;
   scale = MIN (CJM_EXPORT_PT_PER_UNIT, room_height / full_height);
+  scale = MAX (scale, MIN (min_scale, CJM_EXPORT_PT_PER_UNIT));
   scale = MIN (scale, room_width / (fixed + column_width));
   capacity = MAX (1, (guint)floor ((room_width / scale - fixed) / column_width));
 
   columns = _cjm_layout_get_columns (full, &n_columns);
   chunks = chunk_for_pages (columns, n_columns, capacity);
-
   for (guint i = 0; i < chunks->len; i++)
+    g_ptr_array_add (((Chunk *)g_ptr_array_index (chunks, i))->step_ids, NULL);
+
+  /* Rows of lanes, if the map is too tall for a page at that scale. */
+  lanes = _cjm_layout_get_lanes (full, &n_lanes);
+  if (full_height * scale > room_height + 0.5 && n_lanes > 1)
     {
-      Chunk *chunk = g_ptr_array_index (chunks, i);
-      CjmExportSheet *sheet = g_new0 (CjmExportSheet, 1);
-      CjmLayoutBands bands = options->bands & CJM_LAYOUT_BAND_HEADER;
-      double page_width, page_height;
-
-      /* The personas open the document; the legend closes it. */
-      if (i == 0)
-        bands |= options->bands & CJM_LAYOUT_BAND_PERSONAS;
-      if (i == chunks->len - 1)
-        bands |= options->bands & CJM_LAYOUT_BAND_LEGEND;
-
-      g_ptr_array_add (chunk->step_ids, NULL);
-      sheet->layout = chunk_layout (map, stage_ids, lane_ids, chunk, bands);
-      sheet->width = width;
-      sheet->height = height;
-      sheet->x = CJM_EXPORT_PAGE_MARGIN;
-      sheet->y = CJM_EXPORT_PAGE_MARGIN;
-      sheet->footer = g_strdup (title != NULL ? title : _("Untitled journey map"));
-      /* Translators: the number of a printed page, at its bottom */
-      sheet->number = g_strdup_printf (_("Page %u of %u"), i + 1, chunks->len);
-
-      /* A page's title may wrap, its legend take more rows: every page at
-       * the scale of the one that needs the smallest. */
-      cjm_layout_get_size (sheet->layout, &page_width, &page_height);
-      scale = MIN (scale, MIN (room_width / page_width, room_height / page_height));
-      g_ptr_array_add (sheets, sheet);
+      measure.n_lanes = n_lanes;
+      measure.lane_heights = g_new0 (double, n_lanes);
+      measure_pages (map, stage_ids, lane_ids, chunks, options, &measure);
+      rows = rows_for_pages (lanes, &measure, room_height / scale);
+      last_rows = rows_for_last_pages (lanes, rows, &measure, room_height / scale);
+      g_free (measure.lane_heights);
+    }
+  if (last_rows == NULL || last_rows->len < 2)
+    {
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      g_clear_pointer (&last_rows, g_ptr_array_unref);
+      rows = g_ptr_array_new_with_free_func (row_free);
+      g_ptr_array_add (rows, g_new0 (Row, 1));
+      last_rows = g_ptr_array_ref (rows);
     }
 
+  /* Stage by stage, each the way down its rows of lanes: the journey in
+   * order. */
+  n_pages = (chunks->len - 1) * rows->len + last_rows->len;
+  common = CJM_EXPORT_PT_PER_UNIT;
+  for (guint i = 0; i < chunks->len; i++)
+    for (guint r = 0; r < (i + 1 < chunks->len ? rows : last_rows)->len; r++)
+      {
+        Chunk *chunk = g_ptr_array_index (chunks, i);
+        Row *row = g_ptr_array_index (i + 1 < chunks->len ? rows : last_rows, r);
+        CjmExportSheet *sheet = g_new0 (CjmExportSheet, 1);
+        CjmLayoutBands bands = options->bands & CJM_LAYOUT_BAND_HEADER;
+        guint number = sheets->len + 1;
+        double page_width, page_height;
+
+        if (number == 1)
+          bands |= options->bands & CJM_LAYOUT_BAND_PERSONAS;
+        if (number == n_pages)
+          bands |= options->bands & CJM_LAYOUT_BAND_LEGEND;
+
+        sheet->layout = chunk_layout (map, stage_ids,
+                                      row->lane_ids != NULL
+                                      ? (const char * const *)row->lane_ids->pdata : lane_ids,
+                                      chunk, bands);
+        sheet->width = width;
+        sheet->height = height;
+        sheet->x = CJM_EXPORT_PAGE_MARGIN;
+        sheet->y = CJM_EXPORT_PAGE_MARGIN;
+        sheet->footer = g_strdup (title != NULL ? title : _("Untitled journey map"));
+        /* Translators: the number of a printed page, at its bottom */
+        sheet->number = g_strdup_printf (_("Page %u of %u"), number, n_pages);
+
+        /* A page's title may wrap, its legend take more rows: every page at
+         * the scale of the one that needs the smallest, down to the
+         * readable one (pages planned at @scale fit at it, or larger if
+         * their rows leave room); a page whose one lane is taller than a
+         * page is shrunk on its own. */
+        cjm_layout_get_size (sheet->layout, &page_width, &page_height);
+        sheet->scale = MIN (CJM_EXPORT_PT_PER_UNIT,
+                            MIN (room_width / page_width, room_height / page_height));
+        if (sheet->scale >= min_scale)
+          common = MIN (common, sheet->scale);
+        g_ptr_array_add (sheets, sheet);
+      }
+
   for (guint i = 0; i < sheets->len; i++)
-    ((CjmExportSheet *)g_ptr_array_index (sheets, i))->scale = scale;
+    {
+      CjmExportSheet *sheet = g_ptr_array_index (sheets, i);
+
+      sheet->scale = MIN (sheet->scale, common);
+    }
 
   return sheets;
 }
@@ -562,6 +780,7 @@ _cjm_export_plan_sheets (CjmMap                  *map,
   cjm_layout_set_stage_ids (full, (const char * const *)stage_ids);
   cjm_layout_set_lane_ids (full, (const char * const *)lane_ids);
   cjm_layout_set_bands (full, options->bands);
+  cjm_layout_set_full_texts (full, TRUE);
   cjm_layout_update (full);
 
   columns = _cjm_layout_get_columns (full, &n_columns);

@@ -548,7 +548,8 @@ _cjm_export_covered_cards (CjmMap                  *map,
  *
  * Returns: (transfer full) (nullable): the layout an image export of the
  *   whole map (not slides or pages) draws: the scope's stages and lanes,
- *   the bands asked for, text at scale 1
+ *   the bands asked for, text at scale 1, every text whole
+ *   (cjm_layout_set_full_texts())
  */
 CjmLayout *
 cjm_export_create_layout (CjmMap                  *map,
@@ -569,6 +570,7 @@ cjm_export_create_layout (CjmMap                  *map,
   cjm_layout_set_stage_ids (layout, (const char * const *)stage_ids);
   cjm_layout_set_lane_ids (layout, (const char * const *)lane_ids);
   cjm_layout_set_bands (layout, options->bands);
+  cjm_layout_set_full_texts (layout, TRUE);
   cjm_layout_update (layout);
 
   return g_steal_pointer (&layout);

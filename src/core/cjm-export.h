@@ -46,7 +46,8 @@ typedef enum
 typedef enum
 {
   CJM_EXPORT_PAGE_WHOLE_MAP,          /* PDF: one page the size of the map */
-  CJM_EXPORT_PAGE_A4_LANDSCAPE,       /* PDF: the map cut by stages over A4 pages */
+  CJM_EXPORT_PAGE_A4_LANDSCAPE,       /* PDF: the map cut by stages (and tall maps by
+                                       * lanes) over A4 pages */
   CJM_EXPORT_PAGE_A3_LANDSCAPE,
 } CjmExportPage;
 

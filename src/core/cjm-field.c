@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cjm-field.h"
@@ -177,4 +179,33 @@ cjm_field_text_is_valid (GParamSpec *pspec,
   g_return_val_if_fail (text != NULL, FALSE);
 
   return cjm_field_value_from_string (pspec, text, &value, NULL);
+}
+
+/**
+ * cjm_date_text_is_valid:
+ * @text: a text
+ *
+ * Dates (a map's creation and review dates, a revision's) are a real day
+ * of the calendar, written YYYY-MM-DD.
+ *
+ * Returns: %TRUE if @text is such a date
+ */
+gboolean
+cjm_date_text_is_valid (const char *text)
+{
+  guint64 year, month, day;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  parts = g_strsplit (text, "-", 3);
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &day, NULL))
+    return FALSE;
+
+  return g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year);
 }

@@ -19,5 +19,6 @@ char     *cjm_field_value_to_string   (GParamSpec    *pspec,
                                        const GValue  *value) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  cjm_field_text_is_valid     (GParamSpec    *pspec,
                                        const char    *text);
+gboolean  cjm_date_text_is_valid      (const char    *text);
 
 G_END_DECLS

@@ -70,9 +70,10 @@ _cjm_layout_title_band (CjmLayout *self,
 
   self->band_title = _cjm_layout_measure (self, CJM_TEXT_BAND_TITLE,
                                           title != NULL ? title : _("Untitled journey map"),
-                                          width, 2, PANGO_ALIGN_LEFT);
-  self->band_subtitle = _cjm_layout_measure (self, CJM_TEXT_BAND_SUBTITLE, subtitle, width, 2,
-                                             PANGO_ALIGN_LEFT);
+                                          width, _cjm_layout_max_lines (self, 2),
+                                          PANGO_ALIGN_LEFT);
+  self->band_subtitle = _cjm_layout_measure (self, CJM_TEXT_BAND_SUBTITLE, subtitle, width,
+                                             _cjm_layout_max_lines (self, 2), PANGO_ALIGN_LEFT);
   _cjm_text_box_move (&self->band_title, MARGIN, top);
   _cjm_text_box_move (&self->band_subtitle, MARGIN, top + self->band_title.rect.height + 4);
 
@@ -152,10 +153,11 @@ _cjm_layout_persona_band (CjmLayout *self,
       box.name = _cjm_layout_measure (self, CJM_TEXT_PERSONA_NAME,
                                       cjm_persona_get_name (persona) != NULL
                                       ? cjm_persona_get_name (persona) : _("Unnamed persona"),
-                                      text_width, 1, PANGO_ALIGN_LEFT);
+                                      text_width, _cjm_layout_max_lines (self, 1),
+                                      PANGO_ALIGN_LEFT);
       _cjm_text_box_move (&box.name, text_x, y + pad);
-      box.details = _cjm_layout_measure (self, CJM_TEXT_PERSONA_TEXT, details->str, text_width, 4,
-                                         PANGO_ALIGN_LEFT);
+      box.details = _cjm_layout_measure (self, CJM_TEXT_PERSONA_TEXT, details->str, text_width,
+                                         _cjm_layout_max_lines (self, 4), PANGO_ALIGN_LEFT);
       _cjm_text_box_move (&box.details, text_x, y + pad + box.name.rect.height + 2);
 
       height = 2 * pad + MAX (avatar, box.name.rect.height + 2 + box.details.rect.height);

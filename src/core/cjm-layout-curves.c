@@ -25,51 +25,178 @@
 
 /* Emotion lanes */
 
-static int
-compare_label_y (gconstpointer a,
-                 gconstpointer b)
+/* Labels right of their faces, and the tags of moments that matter below
+ * their labels, moved apart where they would overlap and kept inside the
+ * lane. A tag is drawn on a pill TAG_PAD_Y taller than its text each side. */
+typedef struct
 {
-  const CjmTextBox *label_a = *(const CjmTextBox * const *)a;
-  const CjmTextBox *label_b = *(const CjmTextBox * const *)b;
+  CjmTextBox *box;
+  double      pad;
+} Placed;
 
-  return (label_a->rect.y > label_b->rect.y) - (label_a->rect.y < label_b->rect.y);
+static int
+compare_placed_y (gconstpointer a,
+                  gconstpointer b)
+{
+  const Placed *placed_a = a;
+  const Placed *placed_b = b;
+  double ya = placed_a->box->rect.y - placed_a->pad;
+  double yb = placed_b->box->rect.y - placed_b->pad;
+
+  return (ya > yb) - (ya < yb);
 }
 
-/* Labels right of their faces, moved apart where they would overlap and
- * kept inside the lane. */
 static void
 place_emotion_labels (CjmLayout  *self,
                       CjmLaneBox *lane,
                       guint       first,
                       guint       last)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Placed));
   double top = lane->row.y + 2;
   double bottom = lane->row.y + lane->row.height - 2;
   double floor_y = top;
 
   for (guint i = first; i < last; i++)
     {
-      CjmTextBox *label = &g_array_index (self->point_labels, CjmTextBox, i);
+      Placed label = { &g_array_index (self->point_labels, CjmTextBox, i), 0 };
+      Placed tag = { &g_array_index (self->moment_tags, CjmTextBox, i), TAG_PAD_Y };
 
-      if (label->layout != NULL)
-        g_ptr_array_add (labels, label);
+      if (label.box->layout != NULL)
+        g_array_append_val (boxes, label);
+      if (tag.box->layout != NULL)
+        g_array_append_val (boxes, tag);
     }
-  g_ptr_array_sort (labels, compare_label_y);
+  g_array_sort (boxes, compare_placed_y);
 
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      CjmTextBox *label = g_ptr_array_index (labels, i);
+      Placed *placed = &g_array_index (boxes, Placed, i);
+      CjmRect *rect = &placed->box->rect;
 
-      label->rect.y = MAX (label->rect.y, floor_y);
-      floor_y = label->rect.y + label->rect.height + 1;
+      rect->y = MAX (rect->y, floor_y + placed->pad);
+      floor_y = rect->y + rect->height + placed->pad + 1;
     }
-  for (guint i = labels->len; i > 0; i--)
+  for (guint i = boxes->len; i > 0; i--)
     {
-      CjmTextBox *label = g_ptr_array_index (labels, i - 1);
+      Placed *placed = &g_array_index (boxes, Placed, i - 1);
+      CjmRect *rect = &placed->box->rect;
 
-      label->rect.y = MIN (label->rect.y, bottom - label->rect.height);
-      bottom = label->rect.y - 1;
+      rect->y = MIN (rect->y, bottom - placed->pad - rect->height);
+      bottom = rect->y - placed->pad - 1;
+    }
+}
+
+/* For each step of the map (by index), the most severe pain point at it. */
+static CjmCard **
+pain_points_by_step (CjmLayout *self,
+                     guint     *n_steps)
+{
+  g_autoptr(GPtrArray) steps = cjm_map_dup_steps (self->map);
+  g_autoptr(GHashTable) step_index = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *cards = cjm_map_get_cards (self->map);
+  guint n_cards = g_list_model_get_n_items (cards);
+  CjmCard **best = g_new0 (CjmCard *, steps->len + 1);
+
+  for (guint i = 0; i < steps->len; i++)
+    g_hash_table_insert (step_index, (gpointer)cjm_element_get_id (g_ptr_array_index (steps, i)),
+                         GUINT_TO_POINTER (i + 1));
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autoptr(CjmCard) card = g_list_model_get_item (cards, i);
+      guint start;
+
+      if (cjm_card_get_kind (card) != CJM_CARD_KIND_PAIN_POINT ||
+          cjm_card_get_step_id (card) == NULL)
+        continue;
+
+      start = GPOINTER_TO_UINT (g_hash_table_lookup (step_index, cjm_card_get_step_id (card)));
+      if (start == 0)
+        continue;
+
+      /* A card spanning several steps is at each of them. */
+      for (guint s = start - 1; s < MIN (start - 1 + (guint)MAX (cjm_card_get_span (card), 1),
+                                        steps->len); s++)
+        if (best[s] == NULL || cjm_card_get_severity (card) > cjm_card_get_severity (best[s]))
+          best[s] = card; /* the map keeps it */
+    }
+
+  *n_steps = steps->len;
+
+  return best;
+}
+
+/* The lowest points of each curve in the lane are moments that matter;
+ * the pain point at such a step goes in a tag below the point's label,
+ * once per column. */
+static void
+mark_moments (CjmLayout  *self,
+              guint       first)
+{
+  guint n_personas = self->shown_personas->len;
+  guint n_steps = 0;
+  g_autofree CjmCard **pain_points = NULL;
+  double radius = _cjm_layout_scaled (self, FACE_RADIUS);
+
+  for (guint k = 0; k < n_personas; k++)
+    {
+      int lowest = G_MAXINT;
+
+      for (guint i = first; i < self->points->len; i++)
+        {
+          const CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+
+          if (point->curve == k)
+            lowest = MIN (lowest, point->score);
+        }
+
+      for (guint i = first; i < self->points->len; i++)
+        {
+          CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+
+          if (point->curve == k && point->score == lowest)
+            point->moment = TRUE;
+        }
+    }
+
+  for (guint i = first; i < self->points->len; i++)
+    {
+      CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+      const CjmColumnBox *column = &g_array_index (self->columns, CjmColumnBox, point->column);
+      const CjmTextBox *label = &g_array_index (self->point_labels, CjmTextBox, i);
+      CjmTextBox *tag = &g_array_index (self->moment_tags, CjmTextBox, i);
+      gboolean shown = FALSE;
+      double x, width;
+
+      if (!point->moment)
+        continue;
+
+      if (pain_points == NULL)
+        pain_points = pain_points_by_step (self, &n_steps);
+      if (column->step_index >= n_steps || (point->pain_point = pain_points[column->step_index]) == NULL)
+        continue;
+
+      /* Personas at their lowest at the same step share one tag. */
+      for (guint j = first; j < i; j++)
+        {
+          const CjmEmotionPoint *other = &g_array_index (self->points, CjmEmotionPoint, j);
+
+          shown |= other->column == point->column && other->pain_point == point->pain_point;
+        }
+      if (shown)
+        continue;
+
+      x = label->layout != NULL ? label->rect.x : point->centre.x + radius + LABEL_GAP;
+      width = column->x + column->width - 4 - TAG_PAD_X - x - TAG_PAD_X;
+      *tag = _cjm_layout_measure (self, CJM_TEXT_MOMENT_TAG,
+                                  cjm_card_get_title (point->pain_point),
+                                  width, 1, PANGO_ALIGN_LEFT);
+      if (tag->layout == NULL)
+        continue;
+      _cjm_text_box_move (tag, x + TAG_PAD_X,
+                          (label->layout != NULL ? label->rect.y + label->rect.height
+                                                 : point->centre.y + radius) + 2 + TAG_PAD_Y);
     }
 }
 
@@ -86,6 +213,11 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
   g_autofree double *xs = g_new (double, MAX (n_columns, 1));
   g_autofree double *ys = g_new (double, (gsize)MAX (n_columns, 1) * MAX (n_personas, 1));
   gboolean any = FALSE;
+  g_autofree guint *column_first = g_new (guint, n_columns + 1);
+  guint lane_first = self->points->len;
+
+  /* The tags go parallel to the points. */
+  g_array_set_size (self->moment_tags, self->points->len);
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -94,6 +226,7 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
       double centre = column->x + column->width / 2;
       guint first = self->points->len;
 
+      column_first[c] = first;
       for (guint k = 0; k < n_personas; k++)
         {
           CjmPersona *persona = g_ptr_array_index (self->shown_personas, k);
@@ -158,13 +291,30 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
           g_array_append_val (self->point_labels, label);
         }
 
-      place_emotion_labels (self, lane, first, self->points->len);
-      for (guint i = first; i < self->points->len; i++)
-        g_array_index (self->points, CjmEmotionPoint, i).label_rect =
-          g_array_index (self->point_labels, CjmTextBox, i).rect;
-
       any |= self->points->len > first;
       xs[c] = centre;
+    }
+  column_first[n_columns] = self->points->len;
+  g_array_set_size (self->moment_tags, self->points->len);
+
+  mark_moments (self, lane_first);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      place_emotion_labels (self, lane, column_first[c], column_first[c + 1]);
+      for (guint i = column_first[c]; i < column_first[c + 1]; i++)
+        {
+          CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+          const CjmTextBox *label = &g_array_index (self->point_labels, CjmTextBox, i);
+          const CjmTextBox *tag = &g_array_index (self->moment_tags, CjmTextBox, i);
+
+          if (label->layout != NULL)
+            point->label_rect = label->rect;
+          if (tag->layout != NULL)
+            point->tag_rect = _cjm_rect_make (tag->rect.x - TAG_PAD_X, tag->rect.y - TAG_PAD_Y,
+                                              tag->rect.width + 2 * TAG_PAD_X,
+                                              tag->rect.height + 2 * TAG_PAD_Y);
+        }
     }
 
   for (guint k = 0; k < n_personas; k++)
@@ -199,6 +349,87 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
                           lane->level_top + 3 * lane->level_height -
                           lane->placeholder.rect.height / 2);
     }
+}
+
+const CjmTextBox *
+_cjm_layout_get_moment_tags (CjmLayout *self,
+                             guint     *n_tags)
+{
+  _cjm_layout_ensure (self);
+  *n_tags = self->moment_tags->len;
+
+  return (const CjmTextBox *)(gpointer)self->moment_tags->data;
+}
+
+/**
+ * cjm_layout_find_emotion_point:
+ * @self: a #CjmLayout
+ * @emotion: an emotion of the map
+ *
+ * Returns: the index of @emotion's point among
+ *   cjm_layout_get_emotion_points(), the first if several emotion lanes
+ *   show it, or -1 if it is not shown
+ */
+int
+cjm_layout_find_emotion_point (CjmLayout  *self,
+                               CjmEmotion *emotion)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), -1);
+  g_return_val_if_fail (CJM_IS_EMOTION (emotion), -1);
+
+  _cjm_layout_ensure (self);
+  for (guint i = 0; i < self->points->len; i++)
+    if (g_array_index (self->points, CjmEmotionPoint, i).emotion == emotion)
+      return (int)i;
+
+  return -1;
+}
+
+/**
+ * cjm_layout_get_emotion_fallback:
+ * @self: a #CjmLayout
+ *
+ * Returns: whether an emotion lane of the layout's own is shown when the
+ *   map shows no lane
+ */
+gboolean
+cjm_layout_get_emotion_fallback (CjmLayout *self)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), FALSE);
+
+  return self->fallback_lane != NULL;
+}
+
+/**
+ * cjm_layout_set_emotion_fallback:
+ * @self: a #CjmLayout
+ * @fallback: whether to show an emotion lane of the layout's own when no
+ *   lane of the map is shown
+ *
+ * For the emotion curve widget, which shows one emotion lane even on a map
+ * that has none: with the lane filter set to the map's emotion lane, or to
+ * nothing if there is none, the curves are drawn either way. The lane of
+ * the layout's own is not in the map: hits on it give it as the element.
+ */
+void
+cjm_layout_set_emotion_fallback (CjmLayout *self,
+                                 gboolean   fallback)
+{
+  g_return_if_fail (CJM_IS_LAYOUT (self));
+
+  if (fallback == (self->fallback_lane != NULL))
+    return;
+
+  if (fallback)
+    {
+      self->fallback_lane = cjm_lane_new ("emotion-curve");
+      cjm_lane_set_kind (self->fallback_lane, CJM_LANE_KIND_EMOTION);
+    }
+  else
+    g_clear_object (&self->fallback_lane);
+
+  self->dirty = TRUE;
+  g_signal_emit_by_name (self, "changed");
 }
 
 /* Connections */
@@ -386,7 +617,8 @@ _cjm_layout_connections (CjmLayout *self)
 
       box.label = _cjm_layout_measure (self, CJM_TEXT_CONNECTION_LABEL,
                                        cjm_connection_get_label (connection),
-                                       _cjm_layout_widened (self, 200), 1, PANGO_ALIGN_LEFT);
+                                       _cjm_layout_widened (self, 200),
+                                       _cjm_layout_max_lines (self, 1), PANGO_ALIGN_LEFT);
       if (box.label.layout != NULL)
         place_connection_label (self, &box, &from_box->rect, &to_box->rect);
 

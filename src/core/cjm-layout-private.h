@@ -27,6 +27,7 @@ typedef enum
   CJM_TEXT_LANE_META,
   CJM_TEXT_SCALE,
   CJM_TEXT_EMOTION_LABEL,
+  CJM_TEXT_MOMENT_TAG,
   CJM_TEXT_CONNECTION_LABEL,
   CJM_TEXT_BAND_TITLE,
   CJM_TEXT_BAND_SUBTITLE,
@@ -179,6 +180,8 @@ const CjmConnectionBox *_cjm_layout_get_connections     (CjmLayout  *self,
                                                          guint      *n_connections);
 const CjmTextBox       *_cjm_layout_get_emotion_labels  (CjmLayout  *self,
                                                          guint      *n_labels);
+const CjmTextBox       *_cjm_layout_get_moment_tags     (CjmLayout  *self,
+                                                         guint      *n_tags);
 CjmPersona * const     *_cjm_layout_get_shown_personas  (CjmLayout  *self,
                                                          const guint **persona_indices,
                                                          guint       *n_personas);
@@ -223,6 +226,8 @@ CjmIcon                 _cjm_icon_for_lane              (CjmLane    *lane);
 #define EMOTION_PAD          22.0  /* ×s: above +3 and below −3 */
 #define FACE_RADIUS          11.0  /* ×s */
 #define LABEL_GAP             6.0  /* between a face and its label */
+#define TAG_PAD_X             5.0  /* inside the pill of a moment's pain point */
+#define TAG_PAD_Y             2.0
 #define ARROW_LENGTH         10.0
 #define BAND_GAP             24.0  /* between bands and the grid */
 #define PERSONA_WIDTH       300.0  /* ×w */
@@ -245,6 +250,7 @@ struct _CjmLayout
   char **step_ids;
   char **lane_ids;
   CjmLayoutBands bands;
+  guint full_texts : 1;     /* no line limit: exports show every text whole */
 
   /* Text measurement: one context, one font per style, and the shaped
    * layouts keyed by style, width, line limit and text. */
@@ -268,6 +274,9 @@ struct _CjmLayout
   GArray *connections;      /* of CjmConnectionBox */
   GArray *points;           /* of CjmEmotionPoint */
   GArray *point_labels;     /* of CjmTextBox, parallel to points */
+  GArray *moment_tags;      /* of CjmTextBox, parallel to points: the pain point
+                             * shown beside a moment that matters, if any */
+  CjmLane *fallback_lane;   /* the emotion lane shown when the map shows none */
   GPtrArray *shown_personas;
   GArray *shown_persona_indices;
   CjmRect band_rects[3];
@@ -313,6 +322,14 @@ _cjm_layout_widened (CjmLayout *self,
                      double     size)
 {
   return size * (1.0 + (self->text_scale - 1.0) / 2.0);
+}
+
+/* The line limit of a text: @max_lines, or none (0) with full texts. */
+static inline int
+_cjm_layout_max_lines (CjmLayout *self,
+                       int        max_lines)
+{
+  return self->full_texts ? 0 : max_lines;
 }
 
 /* The box of a card during or after a relayout; NULL if it is not shown. */

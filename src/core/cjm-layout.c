@@ -56,6 +56,7 @@ enum {
   PROP_STEP_IDS,
   PROP_LANE_IDS,
   PROP_BANDS,
+  PROP_FULL_TEXTS,
   N_PROPS
 };
 
@@ -126,6 +127,7 @@ ensure_fonts (CjmLayout *self)
     [CJM_TEXT_LANE_META] = { 12.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
     [CJM_TEXT_SCALE] = { 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
     [CJM_TEXT_EMOTION_LABEL] = { 12.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+    [CJM_TEXT_MOMENT_TAG] = { 11.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
     [CJM_TEXT_CONNECTION_LABEL] = { 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
     [CJM_TEXT_BAND_TITLE] = { 26.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
     [CJM_TEXT_BAND_SUBTITLE] = { 13.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
@@ -277,6 +279,7 @@ clear_geometry (CjmLayout *self)
   g_array_set_size (self->connections, 0);
   g_array_set_size (self->points, 0);
   g_array_set_size (self->point_labels, 0);
+  g_array_set_size (self->moment_tags, 0);
   g_ptr_array_set_size (self->shown_personas, 0);
   g_array_set_size (self->shown_persona_indices, 0);
   g_array_set_size (self->persona_boxes, 0);
@@ -409,7 +412,8 @@ layout_columns (CjmLayout *self)
           double text_width = w - 2 * CELL_PAD_X - 2 * _cjm_layout_scaled (self, HEADER_PAD + 4);
 
           stage_box.name = _cjm_layout_measure (self, CJM_TEXT_STAGE, cjm_stage_get_name (stage),
-                                                text_width, 1, PANGO_ALIGN_LEFT);
+                                                text_width, _cjm_layout_max_lines (self, 1),
+                                                PANGO_ALIGN_LEFT);
           stage_box.rect = _cjm_rect_make (x + CELL_PAD_X, 0, w - 2 * CELL_PAD_X, 0);
           g_array_append_val (self->stages, stage_box);
         }
@@ -422,7 +426,8 @@ place_stage_headers (CjmLayout *self,
 {
   double stage_height = 0;
 
-  /* Every stage header has the height of a line of stage text. */
+  /* Every stage header has the height of a line of stage text, or of the
+   * tallest stage name with full texts. */
   for (guint i = 0; i < self->stages->len; i++)
     stage_height = MAX (stage_height,
                         g_array_index (self->stages, CjmStageBox, i).name.rect.height);
@@ -456,7 +461,8 @@ layout_step_headers (CjmLayout *self)
       double text_width = column->width - 2 * (CELL_PAD_X + _cjm_layout_scaled (self, HEADER_PAD));
 
       column->name = _cjm_layout_measure (self, CJM_TEXT_STEP, cjm_step_get_name (column->step),
-                                          text_width, STEP_MAX_LINES, PANGO_ALIGN_LEFT);
+                                          text_width, _cjm_layout_max_lines (self, STEP_MAX_LINES),
+                                          PANGO_ALIGN_LEFT);
       height = MAX (height, column->name.rect.height);
     }
 
@@ -513,11 +519,13 @@ measure_lane_header (CjmLayout  *self,
   double block;
 
   box->name = _cjm_layout_measure (self, CJM_TEXT_LANE, name != NULL ? name : kind, text_width,
-                                   box->is_emotion ? 2 : LANE_NAME_MAX_LINES, PANGO_ALIGN_LEFT);
+                                   _cjm_layout_max_lines (self, box->is_emotion
+                                                                ? 2 : LANE_NAME_MAX_LINES),
+                                   PANGO_ALIGN_LEFT);
   /* The scale says what an emotion lane is. */
   if (name != NULL && g_strcmp0 (name, kind) != 0 && !box->is_emotion)
-    box->meta = _cjm_layout_measure (self, CJM_TEXT_LANE_META, kind, text_width, 1,
-                                     PANGO_ALIGN_LEFT);
+    box->meta = _cjm_layout_measure (self, CJM_TEXT_LANE_META, kind, text_width,
+                                     _cjm_layout_max_lines (self, 1), PANGO_ALIGN_LEFT);
 
   block = pad + MAX (icon, box->name.rect.height +
                            (box->meta.layout != NULL ? 2 + box->meta.rect.height : 0));
@@ -610,11 +618,12 @@ measure_card (CjmLayout  *self,
 
   box->title = _cjm_layout_measure (self, CJM_TEXT_CARD_TITLE,
                                     title != NULL ? title : C_("card", "Untitled"),
-                                    inner, TITLE_MAX_LINES, PANGO_ALIGN_LEFT);
+                                    inner, _cjm_layout_max_lines (self, TITLE_MAX_LINES),
+                                    PANGO_ALIGN_LEFT);
   box->ellipsized = pango_layout_is_ellipsized (box->title.layout);
   box->meta = _cjm_layout_measure (self, CJM_TEXT_CARD_META, meta,
                                    inner - (dots_width > 0 ? dots_width + 8 : 0),
-                                   1, PANGO_ALIGN_LEFT);
+                                   _cjm_layout_max_lines (self, 1), PANGO_ALIGN_LEFT);
   if (box->meta.layout != NULL && pango_layout_is_ellipsized (box->meta.layout))
     box->ellipsized = TRUE;
 
@@ -709,6 +718,9 @@ layout_lanes (CjmLayout *self)
                            GUINT_TO_POINTER (self->lanes->len + 1));
       g_ptr_array_add (self->lanes, lane_box_new (self, lane));
     }
+  /* No emotion lane shown: the emotion curve widget's own (cjm-layout-curves.c). */
+  if (self->lanes->len == 0 && self->fallback_lane != NULL)
+    g_ptr_array_add (self->lanes, lane_box_new (self, self->fallback_lane));
 
   /* For each step of the map, the first column shown at or after it. */
   column_of_step = g_new (int, steps->len + 1);
@@ -949,6 +961,8 @@ cjm_layout_finalize (GObject *object)
   g_clear_pointer (&self->connections, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->point_labels, g_array_unref);
+  g_clear_pointer (&self->moment_tags, g_array_unref);
+  g_clear_object (&self->fallback_lane);
   g_clear_pointer (&self->shown_personas, g_ptr_array_unref);
   g_clear_pointer (&self->shown_persona_indices, g_array_unref);
   g_clear_pointer (&self->persona_boxes, g_array_unref);
@@ -997,6 +1011,10 @@ cjm_layout_get_property (GObject    *object,
 
     case PROP_BANDS:
       g_value_set_flags (value, self->bands);
+      break;
+
+    case PROP_FULL_TEXTS:
+      g_value_set_boolean (value, self->full_texts);
       break;
 
     default:
@@ -1049,6 +1067,10 @@ cjm_layout_set_property (GObject      *object,
       cjm_layout_set_bands (self, g_value_get_flags (value));
       break;
 
+    case PROP_FULL_TEXTS:
+      cjm_layout_set_full_texts (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1080,7 +1102,7 @@ cjm_layout_class_init (CjmLayoutClass *klass)
 
   properties[PROP_COLUMN_SCALE] =
     g_param_spec_double ("column-scale", NULL, NULL,
-                         1.0, 4.0, 1.0,
+                         0.5, 4.0, 1.0,
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
@@ -1120,6 +1142,21 @@ cjm_layout_class_init (CjmLayoutClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CjmLayout:full-texts:
+   *
+   * Whether every text is shown whole: cards, stage, step and lane
+   * headers and the bands grow to fit their text instead of cutting it
+   * with an ellipsis after a few lines. Exports turn it on; the canvas
+   * keeps cards compact and shows the whole title in a tooltip.
+   */
+  properties[PROP_FULL_TEXTS] =
+    g_param_spec_boolean ("full-texts", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1172,6 +1209,7 @@ cjm_layout_init (CjmLayout *self)
   self->connections = g_array_new (FALSE, TRUE, sizeof (CjmConnectionBox));
   self->points = g_array_new (FALSE, TRUE, sizeof (CjmEmotionPoint));
   self->point_labels = g_array_new (FALSE, TRUE, sizeof (CjmTextBox));
+  self->moment_tags = g_array_new (FALSE, TRUE, sizeof (CjmTextBox));
   self->shown_personas = g_ptr_array_new ();
   self->shown_persona_indices = g_array_new (FALSE, FALSE, sizeof (guint));
   self->persona_boxes = g_array_new (FALSE, TRUE, sizeof (CjmPersonaBox));
@@ -1293,6 +1331,20 @@ cjm_layout_get_bands (CjmLayout *self)
 }
 
 /**
+ * cjm_layout_get_full_texts:
+ * @self: a #CjmLayout
+ *
+ * Returns: whether every text is shown whole (#CjmLayout:full-texts)
+ */
+gboolean
+cjm_layout_get_full_texts (CjmLayout *self)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), FALSE);
+
+  return self->full_texts;
+}
+
+/**
  * cjm_layout_set_text_scale:
  * @self: a #CjmLayout
  * @text_scale: how much larger than normal text is, from 0.5 to 4
@@ -1319,11 +1371,12 @@ cjm_layout_set_text_scale (CjmLayout *self,
 /**
  * cjm_layout_set_column_scale:
  * @self: a #CjmLayout
- * @column_scale: how much wider than normal the steps' columns are, from 1
- *   to 4
+ * @column_scale: how much wider than normal the steps' columns are, from
+ *   0.5 to 4
  *
  * Slides, wide and short, show a few steps in wider columns, where cards
- * need fewer lines.
+ * need fewer lines; the emotion curve in a side panel, narrow, shows all
+ * the steps in narrower ones.
  */
 void
 cjm_layout_set_column_scale (CjmLayout *self,
@@ -1331,7 +1384,7 @@ cjm_layout_set_column_scale (CjmLayout *self,
 {
   g_return_if_fail (CJM_IS_LAYOUT (self));
 
-  column_scale = CLAMP (column_scale, 1.0, 4.0);
+  column_scale = CLAMP (column_scale, 0.5, 4.0);
   if (self->column_scale == column_scale)
     return;
 
@@ -1457,6 +1510,32 @@ cjm_layout_set_bands (CjmLayout      *self,
   self->bands = bands;
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANDS]);
+}
+
+/**
+ * cjm_layout_set_full_texts:
+ * @self: a #CjmLayout
+ * @full_texts: whether to show every text whole
+ *
+ * By default a card's title shows at most 4 lines, a step's name 3, a
+ * lane's name 3, a stage's name and a card's meta line 1, the last line
+ * ellipsized. With full texts, there is no such limit: cards, headers and
+ * bands grow to fit their whole text, and cjm_layout_get_card_truncated()
+ * is always %FALSE. Every export uses it: printed text cannot be hovered.
+ */
+void
+cjm_layout_set_full_texts (CjmLayout *self,
+                           gboolean   full_texts)
+{
+  g_return_if_fail (CJM_IS_LAYOUT (self));
+
+  full_texts = !!full_texts;
+  if (self->full_texts == (guint)full_texts)
+    return;
+
+  self->full_texts = full_texts;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_TEXTS]);
 }
 
 /**

@@ -101,6 +101,12 @@ typedef struct
   CjmPoint    centre;      /* the column's centre, the score's level */
   double      radius;      /* of the face drawn at the point */
   CjmRect     label_rect;  /* where its label goes; empty if it has none */
+  /* A moment that matters: one of the lowest points of its curve in its
+   * lane (all of them on a tie), with the most severe pain point at its
+   * step, if any, shown in a tag beside it at @tag_rect. */
+  CjmCard    *pain_point;
+  CjmRect     tag_rect;    /* empty if no tag is drawn for it */
+  guint       moment : 1;
 } CjmEmotionPoint;
 
 /* A connection's arrow: a cubic Bézier from the edge of one card to the
@@ -128,6 +134,7 @@ const char * const     *cjm_layout_get_stage_ids         (CjmLayout          *se
 const char * const     *cjm_layout_get_step_ids          (CjmLayout          *self);
 const char * const     *cjm_layout_get_lane_ids          (CjmLayout          *self);
 CjmLayoutBands          cjm_layout_get_bands             (CjmLayout          *self);
+gboolean                cjm_layout_get_full_texts        (CjmLayout          *self);
 void                    cjm_layout_set_text_scale        (CjmLayout          *self,
                                                           double              text_scale);
 void                    cjm_layout_set_column_scale      (CjmLayout          *self,
@@ -142,6 +149,8 @@ void                    cjm_layout_set_lane_ids          (CjmLayout          *se
                                                           const char * const *lane_ids);
 void                    cjm_layout_set_bands             (CjmLayout          *self,
                                                           CjmLayoutBands      bands);
+void                    cjm_layout_set_full_texts        (CjmLayout          *self,
+                                                          gboolean            full_texts);
 
 void                    cjm_layout_update                (CjmLayout          *self);
 gboolean                cjm_layout_get_dirty             (CjmLayout          *self);
@@ -204,6 +213,11 @@ const CjmCurveSegment  *cjm_layout_get_curve             (CjmLayout          *se
                                                           guint               lane,
                                                           guint               curve,
                                                           guint              *n_segments);
+int                     cjm_layout_find_emotion_point    (CjmLayout          *self,
+                                                          CjmEmotion         *emotion);
+gboolean                cjm_layout_get_emotion_fallback  (CjmLayout          *self);
+void                    cjm_layout_set_emotion_fallback  (CjmLayout          *self,
+                                                          gboolean            fallback);
 gboolean                cjm_layout_get_connection_arrow  (CjmLayout          *self,
                                                           CjmConnection      *connection,
                                                           CjmArrow           *arrow);

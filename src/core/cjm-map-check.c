@@ -14,11 +14,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "cjm-card.h"
+#include "cjm-field.h"
 #include "cjm-connection.h"
 #include "cjm-edit.h"
 #include "cjm-emotion.h"
 #include "cjm-labels.h"
 #include "cjm-lane.h"
+#include "cjm-field.h"
 #include "cjm-map-check.h"
 #include "cjm-map-check-private.h"
 #include "cjm-map-private.h"
@@ -761,19 +763,7 @@ is_colour (const char *text)
 static gboolean
 is_date (const char *text)
 {
-  guint64 year, month, day;
-  g_auto(GStrv) parts = NULL;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  parts = g_strsplit (text, "-", 3);
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &day, NULL))
-    return FALSE;
-
-  return g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year);
+  return cjm_date_text_is_valid (text);
 }
 
 /* A MIME type such as image/png: two tokens around a slash. */

@@ -609,6 +609,27 @@ cjm_render_bands (cairo_t                *cr,
 
 /* Cards */
 
+/* Whether a card concerns only personas the layout does not show. A card
+ * tied to no persona concerns them all. */
+static gboolean
+card_is_for_other_personas (CjmLayout *layout,
+                            CjmCard   *card)
+{
+  const char * const *shown = cjm_layout_get_persona_ids (layout);
+  const char * const *ids = cjm_card_get_persona_ids (card);
+
+  if (shown == NULL || ids == NULL || ids[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_strv_contains (shown, ids[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 draw_card_box (const Frame      *frame,
                const CjmCardBox *box)
@@ -661,6 +682,51 @@ draw_card_box (const Frame      *frame,
           x += 2 * radius + DOT_GAP;
         }
     }
+
+  /* A card for none of the personas shown fades behind a veil of the
+   * background, so that theirs stand out. */
+  if (card_is_for_other_personas (frame->layout, box->card))
+    {
+      CjmRgba veil = frame->palette->background;
+
+      veil.alpha = 0.6;
+      _cjm_set_source (cr, &veil);
+      rounded_rect (cr, &box->rect, CARD_RADIUS);
+      cairo_fill (cr);
+    }
+}
+
+/**
+ * cjm_render_get_persona_color:
+ * @layout: the layout of the map
+ * @persona: a persona of the map
+ * @theme: the theme drawn in
+ * @red: (out): where to put the red component, 0 to 1
+ * @green: (out): where to put the green component
+ * @blue: (out): where to put the blue component
+ *
+ * The colour the map gives @persona (its own, or one of the palette's by
+ * its place among the personas), for the panels to show it alike.
+ */
+void
+cjm_render_get_persona_color (CjmLayout  *layout,
+                              CjmPersona *persona,
+                              CjmTheme    theme,
+                              double     *red,
+                              double     *green,
+                              double     *blue)
+{
+  CjmRgba color;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (CJM_IS_PERSONA (persona));
+  g_return_if_fail (red != NULL && green != NULL && blue != NULL);
+
+  color = _cjm_palette_persona_color (_cjm_palette_for_theme (theme), persona,
+                                      persona_index (layout, persona));
+  *red = color.red;
+  *green = color.green;
+  *blue = color.blue;
 }
 
 /**
@@ -820,8 +886,9 @@ cjm_render_emotions (cairo_t                *cr,
   CjmPersona * const *personas;
   const CjmEmotionPoint *points;
   const CjmTextBox *labels;
+  const CjmTextBox *tags;
   const guint *indices;
-  guint n_lanes, n_personas, n_points, n_labels;
+  guint n_lanes, n_personas, n_points, n_labels, n_tags;
   Frame frame;
 
   g_return_if_fail (cr != NULL);
@@ -832,6 +899,8 @@ cjm_render_emotions (cairo_t                *cr,
   personas = _cjm_layout_get_shown_personas (layout, &indices, &n_personas);
   points = cjm_layout_get_emotion_points (layout, &n_points);
   labels = _cjm_layout_get_emotion_labels (layout, &n_labels);
+  tags = _cjm_layout_get_moment_tags (layout, &n_tags);
+  g_assert (n_tags == n_points);
 
   cairo_save (cr);
 
@@ -867,6 +936,22 @@ cjm_render_emotions (cairo_t                *cr,
       if (!frame_shows (&frame, &bounds))
         continue;
 
+      /* A moment that matters: a second ring, in the colour of pain. */
+      if (point->moment)
+        {
+          CjmRgba pain = frame.palette->hues[CJM_HUE_RED];
+
+          cairo_new_path (cr);
+          cairo_arc (cr, point->centre.x, point->centre.y, point->radius + 5 * frame.scale,
+                     0, 2 * G_PI);
+          cairo_set_line_width (cr, 2.5 * frame.scale);
+          _cjm_set_source (cr, &frame.palette->background);
+          cairo_stroke_preserve (cr);
+          cairo_set_line_width (cr, 2 * frame.scale);
+          _cjm_set_source (cr, &pain);
+          cairo_stroke (cr);
+        }
+
       /* A ring of the persona's colour, then the face of the score. */
       _cjm_set_source (cr, &ring);
       cairo_new_sub_path (cr);
@@ -885,6 +970,87 @@ cjm_render_emotions (cairo_t                *cr,
   for (guint i = 0; i < n_labels; i++)
     draw_text_with_halo (&frame, &labels[i], &frame.palette->foreground);
 
+  /* The pain point beside a moment that matters, on a pill. */
+  for (guint i = 0; i < n_points; i++)
+    {
+      const CjmEmotionPoint *point = &points[i];
+      const CjmRgba *pain = &frame.palette->hues[CJM_HUE_RED];
+      CjmRgba fill = _cjm_rgba_mix (&frame.palette->background, pain, frame.palette->dark ? 0.35 : 0.16);
+
+      if (point->tag_rect.width <= 0 || !frame_shows (&frame, &point->tag_rect))
+        continue;
+
+      _cjm_set_source (cr, &fill);
+      rounded_rect (cr, &point->tag_rect, point->tag_rect.height / 2);
+      cairo_fill_preserve (cr);
+      _cjm_set_source (cr, pain);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      draw_text (&frame, &tags[i], &frame.palette->foreground);
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * cjm_render_emotion_preview:
+ * @cr: a cairo context, in map units
+ * @layout: the layout of the map
+ * @point: a point of @layout's emotion curves
+ * @score: the score it is being dragged to
+ * @options: (nullable): how to draw, or %NULL for the defaults
+ *
+ * Draws where an emotion point being dragged would go: a dashed line from
+ * the point to the level of @score, and the face of @score there.
+ */
+void
+cjm_render_emotion_preview (cairo_t                *cr,
+                            CjmLayout              *layout,
+                            const CjmEmotionPoint  *point,
+                            int                     score,
+                            const CjmRenderOptions *options)
+{
+  CjmRenderOptions defaults;
+  CjmPersona * const *personas;
+  const guint *indices;
+  guint n_personas;
+  const double dashes[] = { 3, 3 };
+  CjmRgba ring;
+  double y;
+  Frame frame;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (point != NULL);
+
+  frame_init (&frame, cr, layout, options, &defaults);
+  personas = _cjm_layout_get_shown_personas (layout, &indices, &n_personas);
+  if (point->curve >= n_personas)
+    return;
+
+  score = CLAMP (score, CJM_EMOTION_SCORE_MIN, CJM_EMOTION_SCORE_MAX);
+  y = cjm_layout_get_score_y (layout, point->lane, score);
+  ring = _cjm_palette_persona_color (frame.palette, personas[point->curve], indices[point->curve]);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  _cjm_set_source (cr, &ring);
+  cairo_move_to (cr, point->centre.x, point->centre.y);
+  cairo_line_to (cr, point->centre.x, y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, point->centre.x, y, point->radius + 2.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+  _cjm_set_source (cr, &frame.palette->background);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, point->centre.x, y, point->radius, 0, 2 * G_PI);
+  cairo_fill (cr);
+  _cjm_render_face (cr, point->centre.x, y, point->radius - 1, score,
+                    &frame.palette->levels[score - CJM_EMOTION_SCORE_MIN],
+                    &frame.palette->face_ink, TRUE);
   cairo_restore (cr);
 }
 
@@ -969,8 +1135,9 @@ draw_connection_label (const Frame            *frame,
       !frame_shows (frame, &box->arrow.label_rect))
     return;
 
+  /* A pill; a label of several lines (full texts) a rounded box. */
   _cjm_set_source (cr, &frame->palette->background);
-  rounded_rect (cr, &box->arrow.label_rect, box->arrow.label_rect.height / 2);
+  rounded_rect (cr, &box->arrow.label_rect, MIN (box->arrow.label_rect.height / 2, 9.0));
   cairo_fill_preserve (cr);
   _cjm_set_source (cr, border);
   cairo_set_line_width (cr, 1);

@@ -66,6 +66,12 @@ typedef struct
 GType cjm_theme_get_type           (void) G_GNUC_CONST;
 
 void  cjm_render_options_init      (CjmRenderOptions       *options);
+void  cjm_render_get_persona_color (CjmLayout              *layout,
+                                    CjmPersona             *persona,
+                                    CjmTheme                theme,
+                                    double                 *red,
+                                    double                 *green,
+                                    double                 *blue);
 
 void  cjm_render_map               (cairo_t                *cr,
                                     CjmLayout              *layout,
@@ -88,6 +94,11 @@ void  cjm_render_card              (cairo_t                *cr,
                                     const CjmRenderOptions *options);
 void  cjm_render_emotions          (cairo_t                *cr,
                                     CjmLayout              *layout,
+                                    const CjmRenderOptions *options);
+void  cjm_render_emotion_preview   (cairo_t                *cr,
+                                    CjmLayout              *layout,
+                                    const CjmEmotionPoint  *point,
+                                    int                     score,
                                     const CjmRenderOptions *options);
 void  cjm_render_connections       (cairo_t                *cr,
                                     CjmLayout              *layout,

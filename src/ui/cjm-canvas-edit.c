@@ -13,9 +13,13 @@
 #include <glib/gi18n.h>
 
 #include "cjm-canvas-private.h"
+#include "cjm-clipboard.h"
 
 /* Cards on the clipboard, between maps and windows of this process: copies
- * made when copied, so that later edits of the map do not change them. */
+ * made when copied, so that later edits of the map do not change them.
+ * Other processes (another instance of the app) get them as a small .cjm
+ * document (CJM_CLIPBOARD_CARDS_MIME_TYPE, cjm-clipboard.h), and other
+ * apps get their titles as text. */
 
 #define CJM_TYPE_COPIED_CARDS (cjm_copied_cards_get_type ())
 
@@ -64,7 +68,46 @@ name_property (CjmElement *element)
     return "title";
   if (CJM_IS_STAGE (element) || CJM_IS_STEP (element) || CJM_IS_LANE (element))
     return "name";
+  if (CJM_IS_CONNECTION (element))
+    return "label";
   return NULL;
+}
+
+/* Where the entry goes over an element: a card or a header, or the label
+ * of a connection (where a label would go if it has none). */
+static gboolean
+editor_rect (CjmCanvas *self,
+             CjmRect   *rect)
+{
+  CjmElement *element = self->map != NULL ? cjm_map_lookup (self->map, self->editing_id) : NULL;
+  CjmArrow arrow;
+
+  if (CJM_IS_CONNECTION (element))
+    {
+      if (!cjm_layout_get_connection_arrow (self->layout, CJM_CONNECTION (element), &arrow))
+        return FALSE;
+
+      if (arrow.label_rect.width > 0)
+        {
+          /* Room to type more than the label holds. */
+          double width = MAX (arrow.label_rect.width, 240);
+
+          *rect = arrow.label_rect;
+          rect->x -= (width - rect->width) / 2;
+          rect->width = width;
+        }
+      else
+        {
+          /* The middle of the Bézier: at t = 1/2. */
+          double x = (arrow.start.x + 3 * arrow.control1.x + 3 * arrow.control2.x + arrow.end.x) / 8;
+          double y = (arrow.start.y + 3 * arrow.control1.y + 3 * arrow.control2.y + arrow.end.y) / 8;
+
+          *rect = (CjmRect) { x - 80, y - 14, 160, 28 };
+        }
+      return TRUE;
+    }
+
+  return cjm_layout_get_element_rect (self->layout, self->editing_id, rect);
 }
 
 /**
@@ -84,7 +127,7 @@ _cjm_canvas_allocate_editor (CjmCanvas *self)
   if (self->editor == NULL || !gtk_widget_get_visible (self->editor))
     return;
 
-  if (self->layout == NULL || !cjm_layout_get_element_rect (self->layout, self->editing_id, &rect))
+  if (self->layout == NULL || !editor_rect (self, &rect))
     {
       gtk_widget_set_visible (self->editor, FALSE);
       return;
@@ -200,9 +243,9 @@ ensure_editor (CjmCanvas *self)
 /**
  * cjm_canvas_edit_element:
  * @self: a #CjmCanvas
- * @id: the id of a card, stage, step or lane
+ * @id: the id of a card, stage, step, lane or connection
  *
- * Opens an entry over the element, for its title or name: Enter keeps
+ * Opens an entry over the element, for its title, name or label: Enter keeps
  * what was typed, as one undoable edit, Escape drops it.
  */
 void
@@ -232,7 +275,8 @@ cjm_canvas_edit_element (CjmCanvas  *self,
   gtk_editable_set_text (GTK_EDITABLE (self->editor), text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  CJM_IS_CARD (element) ? _("Card title") : _("Name"),
+                                  CJM_IS_CARD (element) ? _("Card title") :
+                                  CJM_IS_CONNECTION (element) ? _("Connection label") : _("Name"),
                                   -1);
 
   cjm_selection_set_focused (self->selection, id);
@@ -254,7 +298,7 @@ copy_cards (CjmCanvas *self)
   g_autoptr(GdkContentProvider) provider = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  GdkContentProvider *providers[2];
+  GdkContentProvider *providers[3];
   GListModel *connections;
   guint n;
 
@@ -290,9 +334,14 @@ copy_cards (CjmCanvas *self)
 
   providers[0] = gdk_content_provider_new_typed (CJM_TYPE_COPIED_CARDS, copied);
   {
+    g_autoptr(GBytes) fragment = cjm_clipboard_write_cards (self->map, cards);
+
+    providers[1] = gdk_content_provider_new_for_bytes (CJM_CLIPBOARD_CARDS_MIME_TYPE, fragment);
+  }
+  {
     g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
 
-    providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
+    providers[2] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
   }
   provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
@@ -391,35 +440,30 @@ paste_data_free (PasteData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
 
 static void
-paste_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+paste_cards (PasteData *data,
+             GPtrArray *cards,
+             GPtrArray *connections)
 {
-  g_autoptr(PasteData) data = user_data;
   CjmCanvas *self = data->self;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pasted = NULL;
-  const GValue *value;
-  CjmCopiedCards *copied;
+  g_autoptr(GError) error = NULL;
 
-  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
   if (self->map == NULL)
     return;
 
-  if (value == NULL || !G_VALUE_HOLDS (value, CJM_TYPE_COPIED_CARDS))
+  if (cards == NULL || cards->len == 0)
     {
       _cjm_canvas_show_message (self, _("There are no cards to paste"));
       return;
     }
 
-  copied = g_value_get_object (value);
   if (data->step_id == NULL || cjm_map_lookup (self->map, data->step_id) == NULL)
     {
       _cjm_canvas_show_message (self, _("The map needs a step to paste cards into"));
       return;
     }
 
-  pasted = cjm_edit_paste_cards (self->history, copied->cards, copied->connections,
+  pasted = cjm_edit_paste_cards (self->history, cards, connections,
                                  data->lane_id, data->step_id, &error);
   if (pasted == NULL)
     {
@@ -430,12 +474,89 @@ paste_cb (GObject      *object,
   _cjm_canvas_select_cards (self, pasted);
 }
 
+/* Cards copied in this process. */
+static void
+paste_value_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PasteData) data = user_data;
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (value == NULL || !G_VALUE_HOLDS (value, CJM_TYPE_COPIED_CARDS))
+    {
+      paste_cards (data, NULL, NULL);
+      return;
+    }
+
+  paste_cards (data, CJM_COPIED_CARDS (g_value_get_object (value))->cards,
+               CJM_COPIED_CARDS (g_value_get_object (value))->connections);
+}
+
+/* Cards copied in another process: the whole fragment read, then parsed. */
+static void
+paste_splice_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PasteData) data = user_data;
+  GOutputStream *output = G_OUTPUT_STREAM (object);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_output_stream_splice_finish (output, result, &error) < 0)
+    {
+      g_debug ("Cannot read the cards on the clipboard: %s", error->message);
+      paste_cards (data, NULL, NULL);
+      return;
+    }
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+  if (!cjm_clipboard_read_cards (bytes, &cards, &connections, &error))
+    {
+      g_debug ("Cannot read the cards on the clipboard: %s", error->message);
+      paste_cards (data, NULL, NULL);
+      return;
+    }
+
+  paste_cards (data, cards, connections);
+}
+
+static void
+paste_stream_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PasteData) data = user_data;
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GOutputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  input = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  if (input == NULL)
+    {
+      g_debug ("Cannot read the cards on the clipboard: %s", error->message);
+      paste_cards (data, NULL, NULL);
+      return;
+    }
+
+  output = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (output, input,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, paste_splice_cb, g_steal_pointer (&data));
+}
+
 static void
 paste_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   CjmCanvas *self = CJM_CANVAS (widget);
+  GdkClipboard *clipboard;
+  GdkContentFormats *formats;
   PasteData *data;
   CjmLane *lane;
   CjmStep *step;
@@ -455,8 +576,20 @@ paste_action (GtkWidget  *widget,
   data->lane_id = lane != NULL ? g_strdup (cjm_element_get_id (CJM_ELEMENT (lane))) : NULL;
   data->step_id = step != NULL ? g_strdup (cjm_element_get_id (CJM_ELEMENT (step))) : NULL;
 
-  gdk_clipboard_read_value_async (gtk_widget_get_clipboard (widget), CJM_TYPE_COPIED_CARDS,
-                                  G_PRIORITY_DEFAULT, NULL, paste_cb, data);
+  clipboard = gtk_widget_get_clipboard (widget);
+  formats = gdk_clipboard_get_formats (clipboard);
+  if (gdk_content_formats_contain_gtype (formats, CJM_TYPE_COPIED_CARDS))
+    gdk_clipboard_read_value_async (clipboard, CJM_TYPE_COPIED_CARDS,
+                                    G_PRIORITY_DEFAULT, NULL, paste_value_cb, data);
+  else if (gdk_content_formats_contain_mime_type (formats, CJM_CLIPBOARD_CARDS_MIME_TYPE))
+    gdk_clipboard_read_async (clipboard, (const char *[]) { CJM_CLIPBOARD_CARDS_MIME_TYPE, NULL },
+                              G_PRIORITY_DEFAULT, NULL, paste_stream_cb, data);
+  else
+    {
+      g_autoptr(PasteData) nothing = data;
+
+      paste_cards (nothing, NULL, NULL);
+    }
 }
 
 /* Adding */
@@ -702,6 +835,7 @@ context_menu_model (CjmCanvas *self)
     {
       append_item (edit, _("_Edit Title"), "canvas.edit", NULL);
       append_item (edit, _("_Duplicate"), "canvas.duplicate", NULL);
+      append_item (edit, _("C_onnect To…"), "canvas.connect", NULL);
       append_item (edit, _("_Delete"), "canvas.delete", NULL);
       append_item (clipboard, _("Cu_t"), "canvas.cut", NULL);
       append_item (clipboard, _("_Copy"), "canvas.copy", NULL);
@@ -721,6 +855,11 @@ context_menu_model (CjmCanvas *self)
     {
       append_item (edit, _("_Rename Lane"), "canvas.edit", NULL);
       append_item (edit, _("_Delete Lane"), "canvas.delete", NULL);
+    }
+  else if (on_element && CJM_IS_CONNECTION (focused))
+    {
+      append_item (edit, _("Edit _Label"), "canvas.edit", NULL);
+      append_item (edit, _("_Delete Connection"), "canvas.delete", NULL);
     }
   else if (on_element)
     append_item (edit, _("_Delete"), "canvas.delete", NULL);

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "cjm-canvas-private.h"
+#include "cjm-emotion-popover.h"
 #include "cjm-palette.h"
 
 /* How far from an edge of the view a drag starts scrolling it, and how fast. */
@@ -189,6 +190,10 @@ _cjm_canvas_press (CjmCanvas       *self,
       break;
 
     case CJM_HIT_EMOTION_POINT:
+      drag->pending = DRAG_EMOTION;
+      drag->emotion_score = cjm_emotion_get_score (CJM_EMOTION (hit.element));
+      break;
+
     case CJM_HIT_CONNECTION:
     case CJM_HIT_PERSONA:
     case CJM_HIT_TITLE_BAND:
@@ -243,6 +248,161 @@ update_rubber_band (CjmCanvas *self)
   cjm_selection_set_ids (self->selection, (const char * const *)ids);
 }
 
+/* Emotion points: dragged up or down to another score (snapped to whole
+ * levels), a click on a step with no score adds one, a double-click edits
+ * the label and quote in the emotion popover, and a tooltip tells them. */
+
+static int
+emotion_score_at (CjmCanvas  *self,
+                  CjmEmotion *emotion,
+                  double      map_y)
+{
+  const CjmEmotionPoint *points;
+  guint n_points;
+  int index = cjm_layout_find_emotion_point (self->layout, emotion);
+  double top, bottom, level;
+
+  if (index < 0)
+    return cjm_emotion_get_score (emotion);
+
+  points = cjm_layout_get_emotion_points (self->layout, &n_points);
+  top = cjm_layout_get_score_y (self->layout, points[index].lane, CJM_EMOTION_SCORE_MAX);
+  bottom = cjm_layout_get_score_y (self->layout, points[index].lane, CJM_EMOTION_SCORE_MIN);
+  level = round ((map_y - top) / ((bottom - top) / 6));
+
+  return CJM_EMOTION_SCORE_MAX - (int)CLAMP (level, 0, 6);
+}
+
+static void
+apply_emotion_drag (CjmCanvas  *self,
+                    CjmEmotion *emotion,
+                    int         score)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (score == cjm_emotion_get_score (emotion))
+    return;
+
+  if (cjm_edit_set_emotion (self->history, cjm_emotion_get_persona_id (emotion),
+                            cjm_emotion_get_step_id (emotion), score, &error) == NULL &&
+      error != NULL)
+    _cjm_canvas_show_error (self, error);
+}
+
+/* A click in an emotion lane at a step: the first persona shown who has
+ * no score there gets one, at the level clicked. */
+static gboolean
+add_emotion_at (CjmCanvas    *self,
+                const CjmHit *hit)
+{
+  CjmLane *lane;
+  CjmStep *step;
+  GListModel *personas;
+  const char * const *shown;
+  const CjmEmotionPoint *points;
+  guint n_points, n_personas;
+
+  if (hit->kind != CJM_HIT_CELL || hit->lane < 0 || hit->column < 0)
+    return FALSE;
+
+  lane = cjm_layout_get_lane (self->layout, hit->lane);
+  step = cjm_layout_get_step (self->layout, hit->column);
+  if (lane == NULL || step == NULL || cjm_lane_get_kind (lane) != CJM_LANE_KIND_EMOTION)
+    return FALSE;
+
+  personas = cjm_map_get_personas (self->map);
+  n_personas = g_list_model_get_n_items (personas);
+  shown = cjm_layout_get_persona_ids (self->layout);
+  points = cjm_layout_get_emotion_points (self->layout, &n_points);
+
+  for (guint i = 0; i < n_personas; i++)
+    {
+      g_autoptr(CjmPersona) persona = g_list_model_get_item (personas, i);
+      const char *id = cjm_element_get_id (CJM_ELEMENT (persona));
+      gboolean scored = FALSE;
+      g_autoptr(GError) error = NULL;
+      CjmEmotion *emotion;
+
+      if (shown != NULL && !g_strv_contains (shown, id))
+        continue;
+
+      for (guint j = 0; j < n_points && !scored; j++)
+        scored = points[j].persona == persona && (int)points[j].column == hit->column &&
+                 (int)points[j].lane == hit->lane;
+      if (scored)
+        continue;
+
+      emotion = cjm_edit_set_emotion (self->history, id, cjm_element_get_id (CJM_ELEMENT (step)),
+                                      hit->score, &error);
+      if (emotion == NULL && error != NULL)
+        _cjm_canvas_show_error (self, error);
+      else if (emotion != NULL)
+        cjm_selection_select (self->selection, cjm_element_get_id (CJM_ELEMENT (emotion)));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+edit_emotion_texts (CjmCanvas  *self,
+                    CjmEmotion *emotion,
+                    const CjmRect *rect)
+{
+  double x, y;
+  GdkRectangle pointing_to;
+
+  cjm_canvas_map_to_widget (self, rect->x, rect->y, &x, &y);
+  pointing_to = (GdkRectangle) { (int)x, (int)y, (int)(rect->width * self->zoom) + 1,
+                                 (int)(rect->height * self->zoom) + 1 };
+  cjm_emotion_popover_replace (&self->emotion_popover, NULL);
+  cjm_emotion_popover_replace (&self->emotion_popover,
+                               cjm_emotion_popover_popup (GTK_WIDGET (self), self->history,
+                                                          emotion, &pointing_to));
+}
+
+/**
+ * _cjm_canvas_snapshot_emotion_drag:
+ * @self: a #CjmCanvas
+ * @snapshot: where to draw
+ * @origin_x: where the map's origin is, in widget pixels
+ * @origin_y: where it is
+ *
+ * Draws where the emotion point being dragged would go.
+ */
+void
+_cjm_canvas_snapshot_emotion_drag (CjmCanvas   *self,
+                                   GtkSnapshot *snapshot,
+                                   int          origin_x,
+                                   int          origin_y)
+{
+  const CjmEmotionPoint *points;
+  CjmRenderOptions options;
+  guint n_points;
+  int index;
+  double top, bottom;
+  cairo_t *cr;
+
+  if (self->drag.mode != DRAG_EMOTION || !CJM_IS_EMOTION (self->drag.element) ||
+      (index = cjm_layout_find_emotion_point (self->layout, CJM_EMOTION (self->drag.element))) < 0)
+    return;
+
+  points = cjm_layout_get_emotion_points (self->layout, &n_points);
+  top = cjm_layout_get_score_y (self->layout, points[index].lane, CJM_EMOTION_SCORE_MAX);
+  bottom = cjm_layout_get_score_y (self->layout, points[index].lane, CJM_EMOTION_SCORE_MIN);
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (origin_x + (points[index].centre.x - 40) * self->zoom,
+                                                       origin_y + (top - 40) * self->zoom,
+                                                       80 * self->zoom,
+                                                       (bottom - top + 80) * self->zoom));
+  cairo_translate (cr, origin_x, origin_y);
+  cairo_scale (cr, self->zoom, self->zoom);
+  _cjm_canvas_init_render_options (self, &options);
+  options.visible = (CjmRect) { 0 };
+  cjm_render_emotion_preview (cr, self->layout, &points[index], self->drag.emotion_score, &options);
+  cairo_destroy (cr);
+}
+
 static void
 resolve_drop (CjmCanvas *self)
 {
@@ -275,6 +435,10 @@ resolve_drop (CjmCanvas *self)
 
     case DRAG_RUBBER_BAND:
       update_rubber_band (self);
+      break;
+
+    case DRAG_EMOTION:
+      drag->emotion_score = emotion_score_at (self, CJM_EMOTION (drag->element), map_y);
       break;
 
     case DRAG_PAN:
@@ -349,6 +513,8 @@ cursor_for_drag (CjmDragMode mode)
       return "grabbing";
     case DRAG_RESIZE:
       return "ew-resize";
+    case DRAG_EMOTION:
+      return "ns-resize";
     case DRAG_CONNECT:
       return "crosshair";
     case DRAG_RUBBER_BAND:
@@ -448,6 +614,16 @@ _cjm_canvas_release (CjmCanvas *self,
         drag_clear (drag);
         if (!cjm_drop_apply (self->history, self->layout, &drop, cards, element, &error))
           _cjm_canvas_show_error (self, error);
+      }
+      break;
+
+    case DRAG_EMOTION:
+      {
+        g_autoptr(CjmElement) element = g_object_ref (drag->element);
+        int score = drag->emotion_score;
+
+        drag_clear (drag);
+        apply_emotion_drag (self, CJM_EMOTION (element), score);
       }
       break;
 
@@ -610,11 +786,25 @@ click_released_cb (CjmCanvas       *self,
   double map_x, map_y;
   CjmHit hit;
 
-  if (self->layout == NULL || button != GDK_BUTTON_PRIMARY || n_press != 2 || self->presenting)
+  if (self->layout == NULL || button != GDK_BUTTON_PRIMARY || self->presenting)
     return;
 
   cjm_canvas_widget_to_map (self, x, y, &map_x, &map_y);
   cjm_layout_hit_test (self->layout, map_x, map_y, &hit);
+
+  if (n_press == 1 && !(gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+                        (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+    add_emotion_at (self, &hit);
+
+  if (n_press != 2)
+    return;
+
+  if (hit.kind == CJM_HIT_EMOTION_POINT)
+    {
+      _cjm_canvas_drag_cancel (self);
+      edit_emotion_texts (self, CJM_EMOTION (hit.element), &hit.rect);
+      return;
+    }
 
   if (hit.element != NULL && cjm_navigation_can_focus (hit.element))
     {
@@ -720,9 +910,12 @@ motion_cb (CjmCanvas                *self,
       cursor = "grab";
       break;
 
+    case CJM_HIT_EMOTION_POINT:
+      cursor = "ns-resize";
+      break;
+
     case CJM_HIT_NONE:
     case CJM_HIT_CELL:
-    case CJM_HIT_EMOTION_POINT:
     case CJM_HIT_CONNECTION:
     case CJM_HIT_TITLE_BAND:
     case CJM_HIT_PERSONA:
@@ -769,6 +962,14 @@ query_tooltip_cb (CjmCanvas  *self,
 
   cjm_canvas_widget_to_map (self, x, y, &map_x, &map_y);
   cjm_layout_hit_test (self->layout, map_x, map_y, &hit);
+
+  if (hit.kind == CJM_HIT_EMOTION_POINT)
+    {
+      g_autofree char *text = cjm_emotion_describe (self->map, CJM_EMOTION (hit.element));
+
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
 
   if (hit.kind == CJM_HIT_CARD && cjm_layout_get_card_truncated (self->layout, CJM_CARD (hit.element)))
     {

@@ -115,10 +115,23 @@ _cjm_canvas_focus_element (CjmCanvas  *self,
 void
 _cjm_canvas_update_accessible (CjmCanvas *self)
 {
+  CjmElement *focused = _cjm_canvas_get_focused_element (self);
   g_autofree char *label = NULL;
+  const char *description;
 
   if (self->map != NULL)
     label = cjm_describe_element (self->map, cjm_selection_get_focused (self->selection));
+
+  if (CJM_IS_CONNECTION (focused) && label != NULL &&
+      cjm_connection_get_label (CJM_CONNECTION (focused)) != NULL)
+    {
+      /* Translators: a connection and its label, e.g. "Connection from Ad to Guide, labelled: leads to" */
+      g_autofree char *with_label = g_strdup_printf (_("%s, labelled: %s"), label,
+                                                     cjm_connection_get_label (CJM_CONNECTION (focused)));
+
+      g_free (label);
+      label = g_steal_pointer (&with_label);
+    }
 
   if (label == NULL)
     {
@@ -128,12 +141,21 @@ _cjm_canvas_update_accessible (CjmCanvas *self)
       label = title != NULL ? g_strdup_printf (_("Journey map: %s"), title) : g_strdup (_("Journey map"));
     }
 
+  if (self->connect_from_id != NULL)
+    description = _("Making a connection: arrow keys move to the card to connect to, Enter "
+                    "connects it, Escape gives up.");
+  else if (CJM_IS_CONNECTION (focused))
+    description = _("C goes to the card's next connection and back to the card, Escape goes back "
+                    "to the card, Enter edits the label, Delete removes the connection, "
+                    "Shift+F10 opens its menu.");
+  else
+    description = _("Arrow keys move between cards and headers, Alt and an arrow key "
+                    "moves the focused card, C goes through its connections, Enter renames it, "
+                    "Delete removes it, Shift+F10 opens its menu.");
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Arrow keys move between cards and headers, Alt and an arrow key "
-                                    "moves the focused card, Enter renames it, Delete removes it, "
-                                    "Shift+F10 opens its menu."),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
@@ -163,7 +185,10 @@ _cjm_canvas_update_actions (CjmCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.cut", editable && any_card);
   gtk_widget_action_set_enabled (widget, "canvas.paste", editable);
   gtk_widget_action_set_enabled (widget, "canvas.edit", editable && focused != NULL &&
-                                 cjm_navigation_can_focus (focused));
+                                 (cjm_navigation_can_focus (focused) || CJM_IS_CONNECTION (focused)));
+  gtk_widget_action_set_enabled (widget, "canvas.connect", editable && CJM_IS_CARD (focused));
+  gtk_widget_action_set_enabled (widget, "canvas.focus-connection",
+                                 editable && (CJM_IS_CARD (focused) || CJM_IS_CONNECTION (focused)));
   gtk_widget_action_set_enabled (widget, "canvas.nudge", editable && focused != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.add-card", editable);
   gtk_widget_action_set_enabled (widget, "canvas.add-stage", editable);
@@ -341,6 +366,164 @@ select_all_action (GtkWidget  *widget,
   cjm_selection_set_ids (self->selection, (const char * const *)ids);
 }
 
+/* Connections: drawn between cards, they are reached from a card. C goes
+ * from the focused card to its connections (those leaving it and those
+ * coming to it, in the map's order) one after the other, then back to the
+ * card; Shift+C goes the other way. The selection follows, so that Delete
+ * removes the connection and Enter edits its label. */
+
+/* The card the focused @connection was reached from: the one C went
+ * from, if it is one of its ends; else where it starts. */
+static const char *
+connection_card (CjmCanvas     *self,
+                 CjmConnection *connection)
+{
+  if (self->connection_card_id != NULL &&
+      (g_strcmp0 (self->connection_card_id, cjm_connection_get_from_id (connection)) == 0 ||
+       g_strcmp0 (self->connection_card_id, cjm_connection_get_to_id (connection)) == 0))
+    return self->connection_card_id;
+
+  return cjm_connection_get_from_id (connection);
+}
+
+/* The connections of the card @card_id that are drawn. */
+static GPtrArray *
+card_connections (CjmCanvas  *self,
+                  const char *card_id)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *connections = cjm_map_get_connections (self->map);
+  guint n = g_list_model_get_n_items (connections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CjmConnection) connection = g_list_model_get_item (connections, i);
+      CjmArrow arrow;
+
+      if ((g_strcmp0 (cjm_connection_get_from_id (connection), card_id) == 0 ||
+           g_strcmp0 (cjm_connection_get_to_id (connection), card_id) == 0) &&
+          cjm_layout_get_connection_arrow (self->layout, connection, &arrow))
+        g_ptr_array_add (found, g_steal_pointer (&connection));
+    }
+
+  return found;
+}
+
+static void
+focus_connection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  CjmElement *focused = _cjm_canvas_get_focused_element (self);
+  gboolean backwards = param != NULL && g_str_equal (g_variant_get_string (param, NULL), "previous");
+  g_autofree char *card_id = NULL;
+  g_autoptr(GPtrArray) connections = NULL;
+  const char *target;
+  int current = -1;
+  int n;
+
+  if (self->layout == NULL || self->presenting)
+    return;
+
+  if (CJM_IS_CONNECTION (focused))
+    card_id = g_strdup (connection_card (self, CJM_CONNECTION (focused)));
+  else if (CJM_IS_CARD (focused))
+    card_id = g_strdup (cjm_element_get_id (focused));
+  else
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  connections = card_connections (self, card_id);
+  n = connections->len;
+  if (n == 0)
+    {
+      _cjm_canvas_show_message (self, _("This card has no connections"));
+      return;
+    }
+
+  /* The card is at -1, before its connections. */
+  if (CJM_IS_CONNECTION (focused))
+    {
+      guint position;
+
+      if (g_ptr_array_find (connections, focused, &position))
+        current = position;
+    }
+
+  current += backwards ? -1 : 1;
+  if (current >= n)
+    current = -1;
+  else if (current < -1)
+    current = n - 1;
+
+  target = current < 0 ? card_id : cjm_element_get_id (g_ptr_array_index (connections, current));
+
+  g_free (self->connection_card_id);
+  self->connection_card_id = g_strdup (card_id);
+  cjm_selection_select (self->selection, target);
+  cjm_canvas_scroll_to_element (self, target);
+}
+
+/* Connecting without the mouse: Ctrl+K on a card, the arrow keys to the
+ * card to connect it to, Enter; Escape gives up. */
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  CjmElement *focused = _cjm_canvas_get_focused_element (self);
+
+  if (self->presenting || !CJM_IS_CARD (focused))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  g_free (self->connect_from_id);
+  self->connect_from_id = g_strdup (cjm_element_get_id (focused));
+  _cjm_canvas_show_message (self, _("Move to the card to connect to, then press Enter"));
+  _cjm_canvas_update_accessible (self);
+}
+
+/* Returns: %TRUE if a connection was being made (and now is, or not) */
+static gboolean
+finish_connecting (CjmCanvas *self,
+                   gboolean   commit)
+{
+  g_autofree char *from_id = g_steal_pointer (&self->connect_from_id);
+  const char *to_id = cjm_selection_get_focused (self->selection);
+  g_autoptr(GError) error = NULL;
+  CjmConnection *connection;
+
+  if (from_id == NULL)
+    return FALSE;
+
+  if (commit)
+    {
+      if (self->map == NULL || cjm_map_lookup_typed (self->map, from_id, CJM_TYPE_CARD) == NULL ||
+          cjm_map_lookup_typed (self->map, to_id, CJM_TYPE_CARD) == NULL ||
+          g_strcmp0 (from_id, to_id) == 0)
+        _cjm_canvas_show_message (self, _("A connection goes from one card to another"));
+      else if ((connection = cjm_edit_connect (self->history, from_id, to_id, NULL, &error)) == NULL)
+        _cjm_canvas_show_error (self, error);
+      else
+        {
+          /* On the new connection, ready for C, Enter (its label) or Delete. */
+          g_free (self->connection_card_id);
+          self->connection_card_id = g_strdup (from_id);
+          cjm_selection_select (self->selection, cjm_element_get_id (CJM_ELEMENT (connection)));
+        }
+    }
+
+  _cjm_canvas_update_accessible (self);
+  return TRUE;
+}
+
 static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
@@ -355,7 +538,23 @@ escape_cb (GtkWidget *widget,
     }
 
   /* In presentation mode, Escape is the window's: it leaves the mode. */
-  if (self->presenting || cjm_selection_get_n_ids (self->selection) == 0)
+  if (self->presenting)
+    return FALSE;
+
+  if (finish_connecting (self, FALSE))
+    return TRUE;
+
+  /* From a connection, back to the card it was reached from. */
+  if (CJM_IS_CONNECTION (_cjm_canvas_get_focused_element (self)))
+    {
+      g_autofree char *card_id = g_strdup (connection_card (self, CJM_CONNECTION (_cjm_canvas_get_focused_element (self))));
+
+      cjm_selection_select (self->selection, card_id);
+      cjm_canvas_scroll_to_element (self, card_id);
+      return TRUE;
+    }
+
+  if (cjm_selection_get_n_ids (self->selection) == 0)
     return FALSE;
 
   cjm_selection_clear (self->selection);
@@ -371,6 +570,9 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CjmCanvas *self = CJM_CANVAS (widget);
+
+  if (finish_connecting (self, TRUE))
+    return;
 
   cjm_canvas_edit_element (self, cjm_selection_get_focused (self->selection));
 }
@@ -434,7 +636,16 @@ delete_action (GtkWidget  *widget,
   if (elements->len == 0)
     return;
 
-  /* The focus goes on to a neighbour that stays. */
+  /* From a connection, the focus goes back to its card; else on to a
+   * neighbour that stays. */
+  if (CJM_IS_CONNECTION (_cjm_canvas_get_focused_element (self)))
+    {
+      const char *card_id = connection_card (self, CJM_CONNECTION (_cjm_canvas_get_focused_element (self)));
+
+      if (!cjm_selection_contains (self->selection, card_id))
+        next = card_id;
+    }
+
   for (CjmNavigation d = CJM_NAVIGATE_RIGHT; next == NULL && d <= CJM_NAVIGATE_DOWN; d++)
     {
       const char *candidate = cjm_navigate (self->layout, cjm_selection_get_focused (self->selection), d);
@@ -635,6 +846,8 @@ _cjm_canvas_keyboard_init (CjmCanvas *self)
 void
 _cjm_canvas_keyboard_dispose (CjmCanvas *self)
 {
+  g_clear_pointer (&self->connection_card_id, g_free);
+  g_clear_pointer (&self->connect_from_id, g_free);
   _cjm_canvas_edit_dispose (self);
 }
 
@@ -670,6 +883,8 @@ _cjm_canvas_keyboard_class_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "canvas.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "canvas.extend", "s", extend_action);
+  gtk_widget_class_install_action (widget_class, "canvas.focus-connection", "s", focus_connection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "canvas.nudge", "s", nudge_action);
   gtk_widget_class_install_action (widget_class, "canvas.toggle-selected", NULL, toggle_selected_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
@@ -690,6 +905,9 @@ _cjm_canvas_keyboard_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "canvas.focus", "s", "left");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "canvas.focus", "s", "right");
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "canvas.connect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.focus-connection", "s", "next");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_SHIFT_MASK, "canvas.focus-connection", "s", "previous");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "canvas.toggle-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);

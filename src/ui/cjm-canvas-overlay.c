@@ -36,6 +36,9 @@ add_rect_to (CjmRect       *bounds,
   bounds->height = y1 - bounds->y;
 }
 
+/* The grid the overlay's bounds are cut on, in pixels. */
+#define OVERLAY_GRID 256
+
 /* The overlay has two layers, each a node of its own, kept while it is
  * unchanged: the drop target, which follows a drag, and the selection,
  * focus and hover, which stay while it moves. */
@@ -111,12 +114,20 @@ overlay_bounds (CjmCanvas              *self,
   bounds->width += 24;
   bounds->height += 24;
 
-  /* Never larger than the view: a selection of everything at a high zoom
-   * would make a node larger than a texture can be. */
+  /* Never much larger than the view: a selection of everything at a high
+   * zoom would make a node larger than a texture can be. Cut to the view
+   * with a margin, on a grid of OVERLAY_GRID pixels, so that a pan keeps
+   * the same bounds, hence the same node, until it crosses the grid:
+   * panning with a selection redraws no highlight. */
   {
-    double x0 = MAX (bounds->x, visible->x), y0 = MAX (bounds->y, visible->y);
-    double x1 = MIN (bounds->x + bounds->width, visible->x + visible->width);
-    double y1 = MIN (bounds->y + bounds->height, visible->y + visible->height);
+    double grid = OVERLAY_GRID / self->zoom;
+    double vx0 = (floor (visible->x / grid) - 1) * grid;
+    double vy0 = (floor (visible->y / grid) - 1) * grid;
+    double vx1 = (ceil ((visible->x + visible->width) / grid) + 1) * grid;
+    double vy1 = (ceil ((visible->y + visible->height) / grid) + 1) * grid;
+    double x0 = MAX (bounds->x, vx0), y0 = MAX (bounds->y, vy0);
+    double x1 = MIN (bounds->x + bounds->width, vx1);
+    double y1 = MIN (bounds->y + bounds->height, vy1);
 
     if (x1 <= x0 || y1 <= y0)
       return FALSE;
@@ -331,6 +342,10 @@ _cjm_canvas_snapshot_drag (CjmCanvas   *self,
         gsk_rounded_rect_init_from_rect (&outline, &band, 0);
         gtk_snapshot_append_border (snapshot, &outline, widths, colors);
       }
+      break;
+
+    case DRAG_EMOTION:
+      _cjm_canvas_snapshot_emotion_drag (self, snapshot, origin_x, origin_y);
       break;
 
     case DRAG_NONE:

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "cjm-canvas.h"
+#include "cjm-emotion-popover.h"
 #include "cjm-drop.h"
 #include "cjm-navigation.h"
 
@@ -37,6 +38,7 @@ typedef enum
   DRAG_RUBBER_BAND,
   DRAG_PAN,
   DRAG_PALETTE,       /* something from the palette, over the canvas */
+  DRAG_EMOTION,       /* an emotion point, up or down to another score */
 } CjmDragMode;
 
 typedef struct
@@ -56,6 +58,7 @@ typedef struct
   CjmDrop         drop;
   CjmPaletteItem  item;        /* PALETTE */
   char          **band_base;   /* RUBBER_BAND: the selection it adds to (Shift/Ctrl) */
+  int             emotion_score; /* EMOTION: the score it would get */
 } CjmDrag;
 
 typedef struct
@@ -137,8 +140,11 @@ struct _CjmCanvas
   char           *editing_id;
   char           *editing_property;
   GtkWidget      *context_menu;
+  CjmEmotionPopover *emotion_popover;  /* the last one opened: a child */
   int             context_lane;   /* the cell the context menu was opened on */
   int             context_column;
+  char           *connection_card_id; /* the card whose connections C goes through */
+  char           *connect_from_id;    /* Ctrl+K: the card a connection is made from */
   guint           presenting : 1;
   guint           focus_visible : 1;  /* keys were used since the last press */
 };
@@ -211,6 +217,10 @@ void           _cjm_canvas_motion              (CjmCanvas      *self,
 void           _cjm_canvas_release             (CjmCanvas      *self,
                                                 double          x,
                                                 double          y);
+void           _cjm_canvas_snapshot_emotion_drag (CjmCanvas    *self,
+                                                GtkSnapshot    *snapshot,
+                                                int             origin_x,
+                                                int             origin_y);
 
 /* cjm-canvas-keyboard.c */
 CjmElement    *_cjm_canvas_get_focused_element (CjmCanvas      *self);

@@ -650,6 +650,32 @@ paint_tiles (CjmCanvas *self,
   return paint_tile_set (self, cr, self->tiles, make, origin_x, origin_y);
 }
 
+/* Whether the zoom image, opaque, covers the whole view: when zooming in,
+ * from the first frame on. Then nothing under it need be painted. Only
+ * while zooming (images scaled pixel by pixel) or at the zoom it was made
+ * at, where no filter blends its edges with what lies around. */
+static gboolean
+zoom_image_covers_view (CjmCanvas *self,
+                        int        origin_x,
+                        int        origin_y)
+{
+  const CjmCachedImage *image = self->zoom_image;
+  double scale, x0, y0, x1, y1;
+
+  if (image == NULL || (image->zoom != self->zoom && !zooming (self)))
+    return FALSE;
+
+  scale = self->zoom / image->zoom;
+  x0 = origin_x + image->x * scale;
+  y0 = origin_y + image->y * scale;
+  x1 = x0 + image->width * scale;
+  y1 = y0 + image->height * scale;
+
+  return x0 <= 0 && y0 <= 0 &&
+         x1 >= gtk_widget_get_width (GTK_WIDGET (self)) &&
+         y1 >= gtk_widget_get_height (GTK_WIDGET (self));
+}
+
 /* The fallback: the overview and the zoom image, scaled. */
 static void
 paint_fallback (CjmCanvas *self,
@@ -657,7 +683,7 @@ paint_fallback (CjmCanvas *self,
                 int        origin_x,
                 int        origin_y)
 {
-  if (self->overview != NULL)
+  if (self->overview != NULL && !zoom_image_covers_view (self, origin_x, origin_y))
     paint_tile_set (self, cr, self->overview, FALSE, origin_x, origin_y);
   if (self->zoom_image != NULL)
     paint_image (self, cr, self->zoom_image, origin_x, origin_y, 1);

@@ -249,11 +249,12 @@ _cjm_canvas_write_test_geometry (CjmCanvas *self)
   gtk_native_get_surface_transform (native, &nx, &ny);
   lines = g_string_new (NULL);
 
-  for (guint kind = 0; kind < 3; kind++)
+  for (guint kind = 0; kind < 4; kind++)
     {
       model = kind == 0 ? cjm_map_get_cards (self->map)
             : kind == 1 ? cjm_map_get_stages (self->map)
-            : cjm_map_get_lanes (self->map);
+            : kind == 2 ? cjm_map_get_lanes (self->map)
+            : cjm_map_get_emotions (self->map);
 
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
@@ -665,6 +666,8 @@ cjm_canvas_size_allocate (GtkWidget *widget,
   _cjm_canvas_allocate_editor (self);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  if (self->emotion_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->emotion_popover));
 }
 
 /* GObject */
@@ -677,6 +680,7 @@ cjm_canvas_dispose (GObject *object)
   _cjm_canvas_drag_cancel (self);
   _cjm_canvas_keyboard_dispose (self);
   unwatch_map (self);
+  cjm_emotion_popover_replace (&self->emotion_popover, NULL);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);

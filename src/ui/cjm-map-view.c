@@ -12,8 +12,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cjm-inspector.h"
 #include "cjm-map-view.h"
+#include "cjm-pain-point-panel.h"
 #include "cjm-palette.h"
+#include "cjm-persona-panel.h"
 
 /* What the window shows of a map: the palette on the left, the canvas in
  * a scrolled window with the zoom controls over its corner, and the side
@@ -33,6 +36,9 @@ struct _CjmMapView
   GtkWidget      *zoom_box;
   GtkMenuButton  *zoom_button;
   AdwViewStack   *panels;
+  CjmPersonaPanel *persona_panel;
+  CjmPainPointPanel *pain_point_panel;
+  CjmInspector   *inspector;
 
   /* What presenting hid, to show again after. */
   guint           presenting : 1;
@@ -194,6 +200,9 @@ cjm_map_view_class_init (CjmMapViewClass *klass)
 
   g_type_ensure (CJM_TYPE_CANVAS);
   g_type_ensure (CJM_TYPE_PALETTE);
+  g_type_ensure (CJM_TYPE_PERSONA_PANEL);
+  g_type_ensure (CJM_TYPE_INSPECTOR);
+  g_type_ensure (CJM_TYPE_PAIN_POINT_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/JourneyMapper/cjm-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CjmMapView, flap);
@@ -203,6 +212,9 @@ cjm_map_view_class_init (CjmMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmMapView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, CjmMapView, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, CjmMapView, panels);
+  gtk_widget_class_bind_template_child (widget_class, CjmMapView, persona_panel);
+  gtk_widget_class_bind_template_child (widget_class, CjmMapView, inspector);
+  gtk_widget_class_bind_template_child (widget_class, CjmMapView, pain_point_panel);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cjm-map-view");
@@ -212,6 +224,11 @@ static void
 cjm_map_view_init (CjmMapView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The panels follow the canvas's document and selection. */
+  cjm_persona_panel_set_canvas (self->persona_panel, self->canvas);
+  cjm_inspector_set_canvas (self->inspector, self->canvas);
+  cjm_pain_point_panel_set_canvas (self->pain_point_panel, self->canvas);
 
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -617,6 +617,15 @@ redo_action (GtkWidget  *widget,
     cjm_history_redo (cjm_document_get_history (self->document));
 }
 
+/* What a panel or row has to tell the user, briefly: a toast. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  cjm_window_show_toast (CJM_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
 /* The Export dialog (cjm-export-dialog.c): the map, what is selected on it,
  * and the toast overlay where it says the export worked. */
 static void
@@ -747,6 +756,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -28,6 +28,8 @@
  *   list-recovery                      the unsaved work of crashed processes
  *   restore-first                      reopen the newest of them
  *   get-title | get-card ID | status | state | dump
+ *   disk-state                         what the file holds now, as the
+ *                                      check before a save reads it
  *   close | quit
  *
  * Each command answers one line "ok ..." or "error KIND: message", maybe
@@ -670,6 +672,24 @@ run_command (Driver  *driver,
       g_autofree char *state = describe_state (cjm_document_get_disk_state (driver->document));
 
       reply ("ok %s", state);
+    }
+  else if (g_str_equal (command, "disk-state"))
+    {
+      GFile *file = cjm_document_get_file (driver->document);
+      g_autoptr(CjmFileState) current = NULL;
+      g_autofree char *state = NULL;
+
+      if (file != NULL)
+        current = cjm_file_state_query (file, NULL, NULL, &error);
+      if (file == NULL)
+        reply ("error usage: the map has no file");
+      else if (current == NULL)
+        reply_error ("disk-state", error);
+      else
+        {
+          state = describe_state (current);
+          reply ("ok %s", state);
+        }
     }
   else if (g_str_equal (command, "dump"))
     {

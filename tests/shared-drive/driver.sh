@@ -144,15 +144,6 @@ drv_stop_all () {
   drivers=()
 }
 
-# Sleeps until just after the start of a second, so that what follows
-# happens within one second: whole-second etags cannot tell it apart.
-sleep_to_second_start () {
-  local ms
-  ms=$(date +%N)
-  ms=$((1000 - 10#$ms / 1000000))
-  sleep "$((ms / 1000)).$(printf %03d $((ms % 1000)))"
-}
-
 # Whether the drivers said nothing wrong on their standard error: no GLib
 # warning or critical, no sanitizer report (leaks at exit included).
 check_driver_logs () {

@@ -201,7 +201,7 @@ check "replaced while open: their file is intact" grep -q "<title>Theirs again</
 drv_stop a
 
 # --- Locks, two processes, in turn ----------------------------------------
-shared_map_scenarios "$local_dir" "$local_dir" "local folder" 0
+shared_map_scenarios "$local_dir" "$local_dir" "local folder" "$local_dir"
 
 # A foreign lock, fresh or abandoned (another host: its process cannot be seen).
 cp "$sample" "$local_dir/foreign.cjm"
