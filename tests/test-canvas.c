@@ -469,6 +469,79 @@ test_resize_and_connect (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_connections (fixture->map)), ==, n_connections + 1);
 }
 
+/* The selection's highlights, while the view pans: the same node while
+ * the pan stays within the overlay's grid; past it, an image made of the
+ * old one and of what came into view, the same as one drawn whole. */
+
+static cairo_surface_t *
+overlay_image (Fixture *fixture)
+{
+  cairo_surface_t *image = g_object_get_data (G_OBJECT (fixture->canvas), "cjm-canvas-overlay-image");
+  cairo_surface_t *copy;
+  cairo_t *cr;
+
+  g_assert_nonnull (image);
+  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (image),
+                                     cairo_image_surface_get_height (image));
+  cr = cairo_create (copy);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (copy);
+
+  return copy;
+}
+
+static void
+test_overlay_pan (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->canvas));
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->canvas));
+  cairo_surface_t *moved, *whole;
+  GskRenderNode *node;
+  int differing = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL);
+  gtk_adjustment_set_value (h, 0);
+  gtk_adjustment_set_value (v, 0);
+  settle (fixture);
+  node = fixture->canvas->overlay;
+  g_assert_nonnull (node);
+
+  gtk_adjustment_set_value (h, 40);
+  gtk_adjustment_set_value (v, 20);
+  settle (fixture);
+  g_assert_true (fixture->canvas->overlay == node);
+
+  gtk_adjustment_set_value (h, 170);
+  gtk_adjustment_set_value (v, 140);
+  settle (fixture);
+  g_assert_true (fixture->canvas->overlay != node);
+  moved = overlay_image (fixture);
+
+  _cjm_canvas_render_invalidate_overlay (fixture->canvas);
+  settle (fixture);
+  whole = overlay_image (fixture);
+
+  g_assert_cmpint (cairo_image_surface_get_width (moved), ==, cairo_image_surface_get_width (whole));
+  g_assert_cmpint (cairo_image_surface_get_height (moved), ==, cairo_image_surface_get_height (whole));
+  for (int y = 0; y < cairo_image_surface_get_height (whole); y++)
+    {
+      const guint8 *a = cairo_image_surface_get_data (moved) + y * cairo_image_surface_get_stride (moved);
+      const guint8 *b = cairo_image_surface_get_data (whole) + y * cairo_image_surface_get_stride (whole);
+
+      for (int x = 0; x < 4 * cairo_image_surface_get_width (whole); x++)
+        if (ABS (a[x] - b[x]) > 2)
+          differing++;
+    }
+  g_assert_cmpint (differing, ==, 0);
+
+  cairo_surface_destroy (moved);
+  cairo_surface_destroy (whole);
+}
+
 /* The keyboard */
 
 static void
@@ -655,11 +728,14 @@ test_keyboard_connections (Fixture       *fixture,
     graphene_rect_t bounds;
     double x, y;
 
+    /* Centred on the label, from its top, at least as wide. */
     g_assert_true (cjm_layout_get_connection_arrow (cjm_canvas_get_layout (fixture->canvas), to_reviews, &arrow));
-    cjm_canvas_map_to_widget (fixture->canvas, arrow.label_rect.x, arrow.label_rect.y, &x, &y);
+    cjm_canvas_map_to_widget (fixture->canvas, arrow.label_rect.x + arrow.label_rect.width / 2,
+                              arrow.label_rect.y, &x, &y);
     g_assert_true (gtk_widget_compute_bounds (editor, widget, &bounds));
-    g_assert_cmpfloat_with_epsilon (bounds.origin.x, (int)x, 1);
+    g_assert_cmpfloat_with_epsilon (bounds.origin.x + bounds.size.width / 2, x, 2);
     g_assert_cmpfloat_with_epsilon (bounds.origin.y, (int)y, 1);
+    g_assert_cmpfloat (bounds.size.width, >=, arrow.label_rect.width);
   }
   gtk_editable_set_text (GTK_EDITABLE (editor), "Compares prices at home");
   g_signal_emit_by_name (editor, "activate");
@@ -1096,6 +1172,7 @@ main (int   argc,
   ADD ("drag-card", test_drag_card);
   ADD ("drag-header", test_drag_header);
   ADD ("resize-and-connect", test_resize_and_connect);
+  ADD ("overlay-pan", test_overlay_pan);
   ADD ("keyboard-focus", test_keyboard_focus);
   ADD ("keyboard-edits", test_keyboard_edits);
   ADD ("keyboard-connections", test_keyboard_connections);

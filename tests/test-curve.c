@@ -582,6 +582,12 @@ test_layout_moments (void)
           g_assert_cmpfloat (point->tag_rect.x + point->tag_rect.width, <=, lane.x + lane.width);
           g_assert_cmpfloat (point->tag_rect.y, >=, lane.y);
           g_assert_cmpfloat (point->tag_rect.y + point->tag_rect.height, <=, lane.y + lane.height);
+          /* Within the tinted levels too, which end half a level below the
+           * lowest, "Frustrated". */
+          g_assert_cmpfloat (point->tag_rect.y + point->tag_rect.height, <=,
+                             cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MIN)
+                             + (cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MIN)
+                                - cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MIN + 1)) / 2);
           g_assert_false (cjm_rect_intersects (&point->tag_rect, &face));
           for (guint j = 0; j < n_points; j++)
             if (points[j].column == point->column)

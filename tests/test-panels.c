@@ -123,6 +123,8 @@ select_ids (Fixture    *fixture,
 
   ids = g_strv_builder_end (builder);
   cjm_selection_set_ids (selection, (const char * const *)ids);
+  /* The inspector follows after the frame. */
+  settle ();
 }
 
 /* The first row titled @title under @root, of @type, or NULL. */
@@ -261,6 +263,7 @@ test_inspector_follows_selection (Fixture       *fixture,
     g_ptr_array_add (elements, lookup (fixture, "card-pain-jargon"));
     g_assert_true (cjm_edit_delete (fixture->history, elements, NULL));
   }
+  settle ();
   g_assert_true (cjm_inspector_get_element (fixture->inspector) != lookup (fixture, "card-buying-guide"));
   g_assert_null (cjm_map_lookup (fixture->map, "card-pain-jargon"));
   g_assert_true (cjm_inspector_get_element (fixture->inspector) == CJM_ELEMENT (fixture->map));

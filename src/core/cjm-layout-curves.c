@@ -53,8 +53,11 @@ place_emotion_labels (CjmLayout  *self,
                       guint       last)
 {
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Placed));
-  double top = lane->row.y + 2;
-  double bottom = lane->row.y + lane->row.height - 2;
+  /* Inside the lane's tinted levels, which end half a level beyond the
+   * extreme ones: what pokes out looks like it belongs to the next lane. */
+  double top = MAX (lane->row.y, lane->level_top - lane->level_height / 2) + 2;
+  double bottom = MIN (lane->row.y + lane->row.height,
+                       lane->level_top + 6.5 * lane->level_height) - 2;
   double floor_y = top;
 
   for (guint i = first; i < last; i++)

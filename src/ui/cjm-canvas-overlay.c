@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "cjm-canvas-private.h"
 
@@ -36,8 +38,36 @@ add_rect_to (CjmRect       *bounds,
   bounds->height = y1 - bounds->y;
 }
 
-/* The grid the overlay's bounds are cut on, in pixels. */
-#define OVERLAY_GRID 256
+/* The images of the layers, kept for the next frames: copied from when
+ * the layer's window moves, scaled while the zoom changes. */
+#define OVERLAY_IMAGE      "cjm-canvas-overlay-image"
+#define DROP_OVERLAY_IMAGE "cjm-canvas-drop-overlay-image"
+
+/* The grid the overlay's window is on, in pixels. */
+#define OVERLAY_GRID 128
+
+typedef struct
+{
+  int x;
+  int y;
+  int width;
+  int height;
+} PixelRect;
+
+static gboolean
+pixel_rect_intersect (const PixelRect *a,
+                      const PixelRect *b,
+                      PixelRect       *result)
+{
+  int x0 = MAX (a->x, b->x), y0 = MAX (a->y, b->y);
+  int x1 = MIN (a->x + a->width, b->x + b->width), y1 = MIN (a->y + a->height, b->y + b->height);
+
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  *result = (PixelRect) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
 
 /* The overlay has two layers, each a node of its own, kept while it is
  * unchanged: the drop target, which follows a drag, and the selection,
@@ -77,11 +107,10 @@ overlay_options (CjmCanvas        *self,
 }
 
 /* What a layer covers, in map units: the highlighted elements, with room
- * for the handles and focus rings around them, within the view. */
+ * for the handles and focus rings around them. */
 static gboolean
 overlay_bounds (CjmCanvas              *self,
                 const CjmRenderOptions *options,
-                const CjmRect          *visible,
                 CjmRect                *bounds)
 {
   GHashTableIter iter;
@@ -114,72 +143,184 @@ overlay_bounds (CjmCanvas              *self,
   bounds->width += 24;
   bounds->height += 24;
 
-  /* Never much larger than the view: a selection of everything at a high
-   * zoom would make a node larger than a texture can be. Cut to the view
-   * with a margin, on a grid of OVERLAY_GRID pixels, so that a pan keeps
-   * the same bounds, hence the same node, until it crosses the grid:
-   * panning with a selection redraws no highlight. */
-  {
-    double grid = OVERLAY_GRID / self->zoom;
-    double vx0 = (floor (visible->x / grid) - 1) * grid;
-    double vy0 = (floor (visible->y / grid) - 1) * grid;
-    double vx1 = (ceil ((visible->x + visible->width) / grid) + 1) * grid;
-    double vy1 = (ceil ((visible->y + visible->height) / grid) + 1) * grid;
-    double x0 = MAX (bounds->x, vx0), y0 = MAX (bounds->y, vy0);
-    double x1 = MIN (bounds->x + bounds->width, vx1);
-    double y1 = MIN (bounds->y + bounds->height, vy1);
-
-    if (x1 <= x0 || y1 <= y0)
-      return FALSE;
-    *bounds = (CjmRect) { x0, y0, x1 - x0, y1 - y0 };
-  }
-
   return TRUE;
+}
+
+static inline int
+floor_div (int a,
+           int b)
+{
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* Where a layer's image goes, in pixels of the map at the zoom shown: what
+ * it covers, within the view. Not the view itself but a window around it,
+ * of a size that does not change, on a grid of OVERLAY_GRID pixels: a pan
+ * keeps the same window, hence the same node, until it crosses the grid. A
+ * selection of everything at a high zoom never makes a node much larger
+ * than the view (nor than a texture can be). */
+static gboolean
+overlay_pixel_rect (CjmCanvas     *self,
+                    const CjmRect *bounds,
+                    int            origin_x,
+                    int            origin_y,
+                    PixelRect     *rect)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int wx0 = floor_div (-origin_x, OVERLAY_GRID) * OVERLAY_GRID;
+  int wy0 = floor_div (-origin_y, OVERLAY_GRID) * OVERLAY_GRID;
+  int wx1 = wx0 + (floor_div (width - 1, OVERLAY_GRID) + 2) * OVERLAY_GRID;
+  int wy1 = wy0 + (floor_div (height - 1, OVERLAY_GRID) + 2) * OVERLAY_GRID;
+  int x, y, w, h;
+
+  _cjm_canvas_pixel_bounds (self->zoom, bounds, 0, &x, &y, &w, &h);
+  rect->x = MAX (x, wx0);
+  rect->y = MAX (y, wy0);
+  rect->width = MIN (x + w, wx1) - rect->x;
+  rect->height = MIN (y + h, wy1) - rect->y;
+
+  return rect->width > 0 && rect->height > 0;
+}
+
+/* Draws the highlights of @options within @rect, pixels of the map at the
+ * zoom shown, into @image, whose top left is at (@x, @y). */
+static void
+draw_highlights (CjmCanvas        *self,
+                 cairo_surface_t  *image,
+                 int               x,
+                 int               y,
+                 CjmRenderOptions *options,
+                 const PixelRect  *rect)
+{
+  cairo_t *cr = cairo_create (image);
+
+  cairo_translate (cr, -x, -y);
+  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_clip (cr);
+  cairo_scale (cr, self->zoom, self->zoom);
+  options->visible = (CjmRect) { (rect->x - 1) / self->zoom, (rect->y - 1) / self->zoom,
+                                 (rect->width + 2) / self->zoom, (rect->height + 2) / self->zoom };
+  cjm_render_highlights (cr, self->layout, options);
+  cairo_destroy (cr);
 }
 
 static void
 snapshot_overlay_layer (CjmCanvas      *self,
                         GtkSnapshot    *snapshot,
                         OverlayLayer    layer,
-                        const CjmRect  *visible,
                         int             origin_x,
                         int             origin_y)
 {
   GskRenderNode **node = layer == OVERLAY_MARKS ? &self->overlay : &self->drop_overlay;
   char **node_key = layer == OVERLAY_MARKS ? &self->overlay_key : &self->drop_overlay_key;
+  const char *image_data = layer == OVERLAY_MARKS ? OVERLAY_IMAGE : DROP_OVERLAY_IMAGE;
+  cairo_surface_t *old_image = g_object_get_data (G_OBJECT (self), image_data);
   g_autofree char *key = NULL;
   CjmRenderOptions options;
-  int x, y, width, height;
+  PixelRect rect, old;
+  double old_zoom;
   CjmRect bounds;
 
   overlay_options (self, layer, &options);
-  if (!overlay_bounds (self, &options, visible, &bounds))
+  if (!overlay_bounds (self, &options, &bounds) ||
+      !overlay_pixel_rect (self, &bounds, origin_x, origin_y, &rect))
     {
       g_clear_pointer (node, gsk_render_node_unref);
+      g_object_set_data (G_OBJECT (self), image_data, NULL);
       return;
     }
 
-  _cjm_canvas_pixel_bounds (self->zoom, &bounds, 0, &x, &y, &width, &height);
-  key = g_strdup_printf ("%d %d %d %d %.17g %d %d %d", x, y, width, height, self->zoom,
+  /* While the zoom changes, the highlights as they were, scaled pixel by
+   * pixel, as the map under them is (cjm-canvas-render.c): drawing them
+   * again at each step would cost a frame's time with a large selection. */
+  if (layer == OVERLAY_MARKS && *node != NULL && old_image != NULL &&
+      _cjm_canvas_render_is_zooming (self) &&
+      sscanf (*node_key, "%d %d %d %d|%lg", &old.x, &old.y, &old.width, &old.height, &old_zoom) == 5 &&
+      old_zoom > 0)
+    {
+      double scale = self->zoom / old_zoom;
+      g_autoptr(GskRenderNode) scaled = NULL;
+      cairo_t *cr;
+
+      scaled = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, ceil (old.width * scale), ceil (old.height * scale)));
+      cr = gsk_cairo_node_get_draw_context (scaled);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, old_image, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (origin_x + old.x * scale, origin_y + old.y * scale));
+      gtk_snapshot_append_node (snapshot, scaled);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
+  /* Where it is, then what it shows. */
+  key = g_strdup_printf ("%d %d %d %d|%.17g %d %d %d", rect.x, rect.y, rect.width, rect.height, self->zoom,
                          options.drop_lane, options.drop_column, options.drop_index);
 
   if (*node == NULL || g_strcmp0 (key, *node_key) != 0)
     {
+      int scale_factor = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+      cairo_surface_t *image;
+      PixelRect common;
       cairo_t *cr;
 
+      /* Drawn into an image, which the node paints: GTK's cairo renderer
+       * replays a node's drawing at each frame that shows it, and each
+       * frame of a pan shows it; an image costs a copy, where the outlines
+       * of many cards would be drawn again. */
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, rect.width * scale_factor,
+                                          rect.height * scale_factor);
+      cairo_surface_set_device_scale (image, scale_factor, scale_factor);
+
+      /* The same highlights, the window moved (a pan): what the old image
+       * has is copied, only the rest is drawn. */
+      if (*node != NULL && old_image != NULL &&
+          sscanf (*node_key, "%d %d %d %d|", &old.x, &old.y, &old.width, &old.height) == 4 &&
+          g_strcmp0 (strchr (*node_key, '|'), strchr (key, '|')) == 0 &&
+          pixel_rect_intersect (&rect, &old, &common))
+        {
+          PixelRect strips[4];
+
+          cr = cairo_create (image);
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          cairo_set_source_surface (cr, old_image, old.x - rect.x, old.y - rect.y);
+          cairo_rectangle (cr, common.x - rect.x, common.y - rect.y, common.width, common.height);
+          cairo_fill (cr);
+          cairo_destroy (cr);
+
+          /* Above, below, left and right of what was there. */
+          strips[0] = (PixelRect) { rect.x, rect.y, rect.width, common.y - rect.y };
+          strips[1] = (PixelRect) { rect.x, common.y + common.height, rect.width,
+                                    rect.y + rect.height - common.y - common.height };
+          strips[2] = (PixelRect) { rect.x, common.y, common.x - rect.x, common.height };
+          strips[3] = (PixelRect) { common.x + common.width, common.y,
+                                    rect.x + rect.width - common.x - common.width, common.height };
+          for (guint i = 0; i < G_N_ELEMENTS (strips); i++)
+            if (strips[i].width > 0 && strips[i].height > 0)
+              draw_highlights (self, image, rect.x, rect.y, &options, &strips[i]);
+        }
+      else
+        draw_highlights (self, image, rect.x, rect.y, &options, &rect);
+
       g_clear_pointer (node, gsk_render_node_unref);
-      *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+      *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, rect.width, rect.height));
       cr = gsk_cairo_node_get_draw_context (*node);
-      cairo_translate (cr, -x, -y);
-      cairo_scale (cr, self->zoom, self->zoom);
-      cjm_render_highlights (cr, self->layout, &options);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
       cairo_destroy (cr);
+      g_object_set_data_full (G_OBJECT (self), image_data, image, (GDestroyNotify)cairo_surface_destroy);
+
       g_free (*node_key);
       *node_key = g_steal_pointer (&key);
     }
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (origin_x + x, origin_y + y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (origin_x + rect.x, origin_y + rect.y));
   gtk_snapshot_append_node (snapshot, *node);
   gtk_snapshot_restore (snapshot);
 }
@@ -191,8 +332,8 @@ _cjm_canvas_snapshot_overlay (CjmCanvas     *self,
                               int            origin_x,
                               int            origin_y)
 {
-  snapshot_overlay_layer (self, snapshot, OVERLAY_DROP, visible, origin_x, origin_y);
-  snapshot_overlay_layer (self, snapshot, OVERLAY_MARKS, visible, origin_x, origin_y);
+  snapshot_overlay_layer (self, snapshot, OVERLAY_DROP, origin_x, origin_y);
+  snapshot_overlay_layer (self, snapshot, OVERLAY_MARKS, origin_x, origin_y);
 }
 
 /* Drags */

@@ -174,6 +174,7 @@ void           _cjm_canvas_render_card_changed (CjmCanvas      *self,
 void           _cjm_canvas_render_map_changed  (CjmCanvas      *self);
 void           _cjm_canvas_render_invalidate_overlay (CjmCanvas *self);
 void           _cjm_canvas_render_zoom_begin   (CjmCanvas      *self);
+gboolean       _cjm_canvas_render_is_zooming   (CjmCanvas      *self);
 void           _cjm_canvas_snapshot            (GtkWidget      *widget,
                                                 GtkSnapshot    *snapshot);
 void           _cjm_canvas_init_render_options (CjmCanvas        *self,

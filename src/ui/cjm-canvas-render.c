@@ -189,6 +189,12 @@ zooming (CjmCanvas *self)
   return g_get_monotonic_time () - self->zoom_changed_at < ZOOM_SETTLE_US;
 }
 
+gboolean
+_cjm_canvas_render_is_zooming (CjmCanvas *self)
+{
+  return zooming (self);
+}
+
 static gboolean
 out_of_time (CjmCanvas *self)
 {

@@ -325,6 +325,9 @@ map_changed_cb (CjmElementEditor *self)
 {
   CjmMap *map = cjm_document_get_map (self->document);
 
+  if (self->element == NULL)
+    return;
+
   /* The element was deleted, or the map reloaded without it. */
   if (!CJM_IS_MAP (self->element) &&
       cjm_map_lookup (map, cjm_element_get_id (self->element)) != self->element)

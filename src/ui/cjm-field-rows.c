@@ -318,6 +318,8 @@ build_long_text (CjmFieldRow *row)
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  /* Room for the descenders of the last line. */
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_add_css_class (view, "cjm-long-text");
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view),

@@ -30,6 +30,7 @@ struct _CjmInspector
 
   CjmCanvas        *canvas;
   CjmSelection     *selection;
+  guint             update_source;
 };
 
 G_DEFINE_FINAL_TYPE (CjmInspector, cjm_inspector, GTK_TYPE_WIDGET)
@@ -44,7 +45,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-update (CjmInspector *self)
+show_selection (CjmInspector *self)
 {
   CjmDocument *document = self->canvas != NULL ? cjm_canvas_get_document (self->canvas) : NULL;
   CjmElement *element = NULL;
@@ -85,10 +86,48 @@ update (CjmInspector *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT]);
 }
 
+static gboolean
+update_idle_cb (gpointer data)
+{
+  CjmInspector *self = data;
+
+  self->update_source = 0;
+  show_selection (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Building the rows of an element takes longer than a frame: a click
+ * that selects a card, the start of a drag, must not wait for it. The
+ * inspector catches up after the frame, and not at all while hidden (the
+ * side panel closed, another page shown): it does when shown again. */
+static void
+update (CjmInspector *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->update_source, g_source_remove);
+      return;
+    }
+
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_idle_cb, self, NULL);
+}
+
+static void
+cjm_inspector_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cjm_inspector_parent_class)->map (widget);
+
+  show_selection (CJM_INSPECTOR (widget));
+}
+
 static void
 cjm_inspector_dispose (GObject *object)
 {
   CjmInspector *self = (CjmInspector *)object;
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
 
   cjm_inspector_set_canvas (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_INSPECTOR);
@@ -147,6 +186,8 @@ cjm_inspector_class_init (CjmInspectorClass *klass)
   object_class->dispose = cjm_inspector_dispose;
   object_class->get_property = cjm_inspector_get_property;
   object_class->set_property = cjm_inspector_set_property;
+
+  widget_class->map = cjm_inspector_map;
 
   properties[PROP_CANVAS] =
     g_param_spec_object ("canvas", NULL, NULL,

@@ -164,9 +164,14 @@ static char *
 rgba_to_css (const CjmRgba *color,
              double         alpha)
 {
-  return g_strdup_printf ("rgba(%d,%d,%d,%.2f)",
+  char alpha_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* CSS wants a dot, whatever the locale's decimal mark (“0,28” in French). */
+  g_ascii_formatd (alpha_text, sizeof alpha_text, "%.2f", alpha);
+
+  return g_strdup_printf ("rgba(%d,%d,%d,%s)",
                           (int)(color->red * 255 + 0.5), (int)(color->green * 255 + 0.5),
-                          (int)(color->blue * 255 + 0.5), alpha);
+                          (int)(color->blue * 255 + 0.5), alpha_text);
 }
 
 static void
