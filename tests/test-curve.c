@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "cjm-core.h"
 
@@ -641,6 +642,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Cjm/Curve/passes-through-points", test_passes_through_points);
@@ -658,5 +661,11 @@ main (int   argc,
   g_test_add_func ("/Cjm/Curve/layout/moments", test_layout_moments);
   g_test_add_func ("/Cjm/Curve/layout/fallback-lane", test_layout_fallback_lane);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  /* Let go of the fonts pango keeps for the thread, for LeakSanitizer. */
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+
+  return status;
 }
