@@ -145,16 +145,46 @@ lookup (Fixture    *fixture,
   return element;
 }
 
+typedef struct
+{
+  GtkEditable *entry;
+  const char  *text;
+  guint        changes;
+} SearchWait;
+
+static void
+search_changed_cb (SearchWait *wait)
+{
+  /* Emptying the entry is told at once, the new text after the delay. */
+  if (g_strcmp0 (gtk_editable_get_text (wait->entry), wait->text) == 0)
+    wait->changes++;
+}
+
 static void
 search (Fixture     *fixture,
         CjmCardKind  kind,
         const char  *text)
 {
   GtkEditable *entry = _cjm_pain_point_panel_get_search (fixture->panel, kind);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  SearchWait wait = { entry, text, 0 };
+  gulong handler;
 
+  /* The same text again: searched again at once, as Enter does. */
+  if (g_strcmp0 (gtk_editable_get_text (entry), text) == 0)
+    {
+      g_signal_emit_by_name (entry, "search-changed");
+      return;
+    }
+
+  /* The entry tells of the search after its short delay: wait for it, so
+   * that no late signal redoes a search behind the test's back. */
+  handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (search_changed_cb), &wait);
   gtk_editable_set_text (entry, text);
-  /* What the entry does after its short delay */
-  g_signal_emit_by_name (entry, "search-changed");
+  while (wait.changes == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (entry, handler);
+  g_assert_cmpuint (wait.changes, ==, 1);
 }
 
 static CjmCard *
