@@ -40,6 +40,12 @@ settle (void)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+
+  /* Then whatever is still due, such as the inspector catching up at low
+   * priority on a busy machine. */
+  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
