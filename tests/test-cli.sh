@@ -5,42 +5,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-set -u
-
-: "${CJM_BUILD_ROOT:?set by meson}"
-: "${CJM_SOURCE_ROOT:?set by meson}"
-
-program="$CJM_BUILD_ROOT/src/journey-mapper"
-sample="$CJM_SOURCE_ROOT/data/samples/running-shoes.cjm"
-workdir=$(mktemp -d)
-trap 'rm -rf "$workdir"' EXIT
-cd "$workdir" || exit 1
-
-failures=0
-count=0
-
-# run ARGS…: runs the program with no display; sets $status, $out, $err.
-run () {
-  env -u DISPLAY -u WAYLAND_DISPLAY "$program" "$@" >stdout.txt 2>stderr.txt
-  status=$?
-  out=$(cat stdout.txt)
-  err=$(cat stderr.txt)
-}
-
-check () {
-  local description=$1
-  shift
-  count=$((count + 1))
-  if "$@"; then
-    echo "ok $count - $description"
-  else
-    echo "not ok $count - $description"
-    echo "# status: $status"
-    echo "# stdout: ${out//$'\n'/$'\n'# }"
-    echo "# stderr: ${err//$'\n'/$'\n'# }"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/cli-common.sh"
 
 # A map whose links lead nowhere, at known lines.
 cat >broken.cjm <<'EOF'
@@ -205,5 +170,4 @@ run --version
 check "--version exits 0" test "$status" -eq 0
 check "--version prints the version" grep -q '^journey-mapper [0-9]' stdout.txt
 
-echo "1..$count"
-test "$failures" -eq 0
+finish

@@ -133,11 +133,12 @@ select_ids (Fixture    *fixture,
   settle ();
 }
 
-/* The first row titled @title under @root, of @type, or NULL. */
+/* The first widget under @root of @type, titled @title if that is not
+ * NULL (a preferences row's title), or NULL. */
 static gpointer
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -145,15 +146,29 @@ find_row (GtkWidget  *root,
     {
       gpointer found;
 
-      if (ADW_IS_PREFERENCES_ROW (child) && G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           (ADW_IS_PREFERENCES_ROW (child) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
         return child;
 
-      if ((found = find_row (child, type, title)) != NULL)
+      if ((found = find_widget (child, type, title)) != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *root)
+{
+  return find_widget (root, GTK_TYPE_TEXT_VIEW, NULL);
+}
+
+static GtkCheckButton *
+find_check (GtkWidget *root)
+{
+  return find_widget (root, GTK_TYPE_CHECK_BUTTON, NULL);
 }
 
 static gpointer
@@ -161,48 +176,12 @@ get_row (GtkWidget  *root,
          GType       type,
          const char *title)
 {
-  gpointer row = find_row (root, type, title);
+  gpointer row = find_widget (root, type, title);
 
   if (row == NULL)
     g_error ("no %s row titled “%s”", g_type_name (type), title);
 
   return row;
-}
-
-static GtkTextView *
-find_text_view (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkTextView *found;
-
-      if (GTK_IS_TEXT_VIEW (child))
-        return GTK_TEXT_VIEW (child);
-      if ((found = find_text_view (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkCheckButton *
-find_check (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found;
-
-      if (GTK_IS_CHECK_BUTTON (child))
-        return GTK_CHECK_BUTTON (child);
-      if ((found = find_check (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static guint
@@ -231,22 +210,22 @@ test_inspector_follows_selection (Fixture       *fixture,
 {
   /* Nothing selected: the map's own fields and its revision log. */
   g_assert_true (cjm_inspector_get_element (fixture->inspector) == CJM_ELEMENT (fixture->map));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_ENTRY_ROW, "Add a Revision Note"));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Target"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_ENTRY_ROW, "Add a Revision Note"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Target"));
 
   /* A pain point: its own fields, not an opportunity's. */
   select_ids (fixture, "card-pain-jargon", NULL);
   g_assert_true (cjm_inspector_get_element (fixture->inspector) == lookup (fixture, "card-pain-jargon"));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Category"));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Severity"));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_EXPANDER_ROW, "Touchpoints"));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Source"));
-  g_assert_null (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Impact"));
-  g_assert_null (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Online or Offline"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Category"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Severity"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_EXPANDER_ROW, "Touchpoints"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Source"));
+  g_assert_null (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Impact"));
+  g_assert_null (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Online or Offline"));
 
   /* A touchpoint: channel fields and its KPI. */
   select_ids (fixture, "card-buying-guide", NULL);
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Online or Offline"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Online or Offline"));
   g_assert_cmpstr (gtk_editable_get_text (get_row (INSPECTOR (fixture), ADW_TYPE_ENTRY_ROW, "Target")), ==, "20000");
 
   /* Several: no fields, a count. */
@@ -256,8 +235,8 @@ test_inspector_follows_selection (Fixture       *fixture,
   /* A connection, an emotion, a lane. */
   select_ids (fixture, "lane-website", NULL);
   g_assert_true (cjm_inspector_get_element (fixture->inspector) == lookup (fixture, "lane-website"));
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Channel"));
-  g_assert_null (find_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "What It Holds"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Channel"));
+  g_assert_null (find_widget (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "What It Holds"));
   /* The lane holds cards: its kind cannot change. */
   g_assert_false (gtk_widget_get_sensitive (get_row (INSPECTOR (fixture), ADW_TYPE_COMBO_ROW, "Kind")));
 
@@ -426,11 +405,11 @@ test_revision_log (Fixture       *fixture,
   g_assert_cmpstr (cjm_revision_get_note (revision), ==, "Reviewed after the spring survey");
   g_assert_true (cjm_date_text_is_valid (cjm_revision_get_date (revision)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  g_assert_nonnull (find_row (INSPECTOR (fixture), ADW_TYPE_ACTION_ROW, "Reviewed after the spring survey"));
+  g_assert_nonnull (find_widget (INSPECTOR (fixture), ADW_TYPE_ACTION_ROW, "Reviewed after the spring survey"));
 
   g_assert_true (cjm_history_undo (fixture->history));
   g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, n);
-  g_assert_null (find_row (INSPECTOR (fixture), ADW_TYPE_ACTION_ROW, "Reviewed after the spring survey"));
+  g_assert_null (find_widget (INSPECTOR (fixture), ADW_TYPE_ACTION_ROW, "Reviewed after the spring survey"));
 }
 
 static guint
@@ -467,8 +446,8 @@ test_persona_panel (Fixture       *fixture,
   g_assert_true (cjm_persona_panel_get_persona (fixture->personas) == camille);
   gtk_editable_set_text (get_row (panel, ADW_TYPE_ENTRY_ROW, "Profession"), "Illustratrice");
   g_assert_cmpstr (cjm_persona_get_profession (camille), ==, "Illustratrice");
-  g_assert_nonnull (find_row (panel, ADW_TYPE_COMBO_ROW, "Urban or Rural"));
-  g_assert_nonnull (find_row (panel, ADW_TYPE_PREFERENCES_ROW, "Solutions They Want"));
+  g_assert_nonnull (find_widget (panel, ADW_TYPE_COMBO_ROW, "Urban or Rural"));
+  g_assert_nonnull (find_widget (panel, ADW_TYPE_PREFERENCES_ROW, "Solutions They Want"));
   g_assert_true (cjm_history_undo (fixture->history));
 
   /* Choosing on the canvas chooses here: an emotion is its persona's. */

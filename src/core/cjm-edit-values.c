@@ -147,25 +147,6 @@ values_equal (GParamSpec   *pspec,
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
-static gboolean
-lane_is_empty (CjmMap  *map,
-               CjmLane *lane)
-{
-  GListModel *cards = cjm_map_get_cards (map);
-  guint n = g_list_model_get_n_items (cards);
-  const char *id = cjm_element_get_id (CJM_ELEMENT (lane));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CjmCard) card = g_list_model_get_item (cards, i);
-
-      if (g_strcmp0 (cjm_card_get_lane_id (card), id) == 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * cjm_edit_set_value:
  * @history: the history of the map to change
@@ -210,7 +191,11 @@ cjm_edit_set_value (CjmHistory   *history,
   g_return_if_fail (g_value_type_compatible (G_VALUE_TYPE (value), pspec->value_type));
 
   if (CJM_IS_LANE (object) && strcmp (property, "kind") == 0)
-    g_return_if_fail (lane_is_empty (cjm_history_get_map (history), object));
+    {
+      gboolean lane_is_empty = !cjm_map_lane_holds_cards (cjm_history_get_map (history), object);
+
+      g_return_if_fail (lane_is_empty);
+    }
 
   g_value_init (&checked, pspec->value_type);
   g_value_copy (value, &checked);

@@ -12,8 +12,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "cjm-card.h"
+#include "cjm-enum-types.h"
 #include "cjm-labels.h"
 #include "cjm-lane.h"
+#include "cjm-map.h"
+#include "cjm-stage.h"
+#include "cjm-step.h"
 
 /* Each switch lists every value, so that a value added to cjm-enums.h
  * without a label here is a compiler warning (-Wswitch-enum). */
@@ -259,6 +263,122 @@ cjm_emotion_score_get_label (int score)
     default:
       return NULL;
     }
+}
+
+const char *
+cjm_target_get_label (CjmTarget target)
+{
+  switch (target)
+    {
+    case CJM_TARGET_B2C:
+      return _("Consumers (B2C)");
+    case CJM_TARGET_B2B:
+      return _("Businesses (B2B)");
+    case CJM_TARGET_B2B2C:
+      return _("Businesses and Their Customers (B2B2C)");
+    case CJM_TARGET_UNSPECIFIED:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+cjm_environment_get_label (CjmEnvironment environment)
+{
+  switch (environment)
+    {
+    case CJM_ENVIRONMENT_URBAN:
+      return _("Urban");
+    case CJM_ENVIRONMENT_SUBURBAN:
+      return _("Suburban");
+    case CJM_ENVIRONMENT_RURAL:
+      return _("Rural");
+    case CJM_ENVIRONMENT_UNSPECIFIED:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * cjm_enum_get_label:
+ * @enum_type: the type of one of the model's enumerations
+ * @value: a value of it
+ *
+ * The label of @value, for code that handles any field: the inspector's
+ * rows, a merge conflict.
+ *
+ * Returns: (nullable): the label, or %NULL for the unspecified value and
+ *   for a type that is not one of the model's enumerations
+ */
+const char *
+cjm_enum_get_label (GType enum_type,
+                    int   value)
+{
+  if (enum_type == CJM_TYPE_TARGET)
+    return cjm_target_get_label (value);
+  if (enum_type == CJM_TYPE_ENVIRONMENT)
+    return cjm_environment_get_label (value);
+  if (enum_type == CJM_TYPE_LANE_KIND)
+    return cjm_lane_kind_get_label (value);
+  if (enum_type == CJM_TYPE_CHANNEL)
+    return cjm_channel_get_label (value);
+  if (enum_type == CJM_TYPE_TEXT_KIND)
+    return cjm_text_kind_get_label (value);
+  if (enum_type == CJM_TYPE_CARD_KIND)
+    return cjm_card_kind_get_label (value);
+  if (enum_type == CJM_TYPE_PRESENCE)
+    return cjm_presence_get_label (value);
+  if (enum_type == CJM_TYPE_DIRECTION)
+    return cjm_direction_get_label (value);
+  if (enum_type == CJM_TYPE_DEPARTMENT)
+    return cjm_department_get_label (value);
+  if (enum_type == CJM_TYPE_PAIN_CATEGORY)
+    return cjm_pain_category_get_label (value);
+  if (enum_type == CJM_TYPE_EVIDENCE_KIND)
+    return cjm_evidence_kind_get_label (value);
+  if (enum_type == CJM_TYPE_OPPORTUNITY_STATUS)
+    return cjm_opportunity_status_get_label (value);
+
+  return NULL;
+}
+
+/**
+ * cjm_labels_dup_step_place:
+ * @map: a map
+ * @step_id: (nullable): the id of one of its steps
+ *
+ * Where a step is in the journey, as the panels list it: its stage and
+ * its name, e.g. "Purchase · Checkout", or its name alone when its stage
+ * has none.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL if @step_id
+ *   names no step of @map
+ */
+char *
+cjm_labels_dup_step_place (CjmMap     *map,
+                           const char *step_id)
+{
+  CjmStep *step;
+  CjmStage *stage;
+  const char *step_name;
+  const char *stage_name;
+
+  g_return_val_if_fail (CJM_IS_MAP (map), NULL);
+
+  step = step_id != NULL ? cjm_map_lookup_typed (map, step_id, CJM_TYPE_STEP) : NULL;
+  if (step == NULL)
+    return NULL;
+
+  step_name = cjm_step_get_name (step);
+  if (step_name == NULL || step_name[0] == '\0')
+    step_name = _("Untitled");
+  stage = cjm_map_find_stage_of_step (map, step_id, NULL);
+  stage_name = stage != NULL ? cjm_stage_get_name (stage) : NULL;
+  if (stage_name == NULL || stage_name[0] == '\0')
+    return g_strdup (step_name);
+
+  /* Translators: a step of the journey after its stage, e.g. "Purchase · Checkout" */
+  return g_strdup_printf (_("%s · %s"), stage_name, step_name);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "cjm-enums.h"
 #include "cjm-types.h"
@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define CJM_EMOTION_SCORE_MIN (-3)
 #define CJM_EMOTION_SCORE_MAX 3
 
+const char *cjm_target_get_label             (CjmTarget             target);
+const char *cjm_environment_get_label        (CjmEnvironment        environment);
 const char *cjm_lane_kind_get_label          (CjmLaneKind           kind);
 const char *cjm_channel_get_label            (CjmChannel            channel);
 const char *cjm_text_kind_get_label          (CjmTextKind           text_kind);
@@ -33,8 +35,12 @@ const char *cjm_pain_category_get_label      (CjmPainCategory       category);
 const char *cjm_evidence_kind_get_label      (CjmEvidenceKind       evidence_kind);
 const char *cjm_opportunity_status_get_label (CjmOpportunityStatus  status);
 const char *cjm_emotion_score_get_label      (int                   score);
+const char *cjm_enum_get_label               (GType                 enum_type,
+                                              int                   value);
 const char *cjm_labels_get_lane_kind         (CjmLane              *lane);
 char       *cjm_labels_dup_card_meta         (CjmCard              *card,
                                               CjmLane              *lane) G_GNUC_WARN_UNUSED_RESULT;
+char       *cjm_labels_dup_step_place        (CjmMap               *map,
+                                              const char           *step_id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

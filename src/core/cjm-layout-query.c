@@ -883,6 +883,47 @@ cjm_layout_get_cell_cards (CjmLayout *self,
   return cards;
 }
 
+/* The score whose level is nearest @y, the scale's end beyond it. */
+static int
+lane_score_at (const CjmLaneBox *lane_box,
+               double            y)
+{
+  double level = round ((y - lane_box->level_top) / lane_box->level_height);
+
+  return CJM_EMOTION_SCORE_MAX - (int)CLAMP (level, 0, 6);
+}
+
+/**
+ * cjm_layout_get_score_at:
+ * @self: a #CjmLayout
+ * @lane: an emotion lane shown
+ * @y: a y of the map, in or out of the lane
+ *
+ * The inverse of cjm_layout_get_score_y(), snapped to whole levels: where
+ * a dragged emotion point lands, +3 above the lane and -3 below it.
+ *
+ * Returns: the score, or 0 if @lane is not an emotion lane
+ */
+int
+cjm_layout_get_score_at (CjmLayout *self,
+                         guint      lane,
+                         double     y)
+{
+  CjmLaneBox *lane_box;
+
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), 0);
+
+  _cjm_layout_ensure (self);
+  if (lane >= self->lanes->len)
+    return 0;
+
+  lane_box = g_ptr_array_index (self->lanes, lane);
+  if (!lane_box->is_emotion)
+    return 0;
+
+  return lane_score_at (lane_box, y);
+}
+
 /**
  * cjm_layout_get_score_y:
  * @self: a #CjmLayout
@@ -1279,11 +1320,7 @@ cjm_layout_hit_test (CjmLayout *self,
       hit->lane = lane;
       hit->column = column;
       if (lane_box->is_emotion)
-        {
-          double level = round ((y - lane_box->level_top) / lane_box->level_height);
-
-          hit->score = CJM_EMOTION_SCORE_MAX - (int)CLAMP (level, 0, 6);
-        }
+        hit->score = lane_score_at (lane_box, y);
       else
         hit->index = insertion_index (self, lane, column, y);
     }

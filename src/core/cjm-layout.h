@@ -207,6 +207,9 @@ GPtrArray              *cjm_layout_get_cell_cards        (CjmLayout          *se
 double                  cjm_layout_get_score_y           (CjmLayout          *self,
                                                           guint               lane,
                                                           int                 score);
+int                     cjm_layout_get_score_at          (CjmLayout          *self,
+                                                          guint               lane,
+                                                          double              y);
 const CjmEmotionPoint  *cjm_layout_get_emotion_points    (CjmLayout          *self,
                                                           guint              *n_points);
 const CjmCurveSegment  *cjm_layout_get_curve             (CjmLayout          *self,

@@ -759,13 +759,6 @@ is_colour (const char *text)
   return TRUE;
 }
 
-/* Dates are a real day of the calendar, written YYYY-MM-DD. */
-static gboolean
-is_date (const char *text)
-{
-  return cjm_date_text_is_valid (text);
-}
-
 /* A MIME type such as image/png: two tokens around a slash. */
 static gboolean
 is_mime_type_token (const char *start,
@@ -824,9 +817,9 @@ static const struct {
   const char *expected;
 } formatted_fields[] = {
   { "color", is_colour, "#rrggbb" },
-  { "created", is_date, "YYYY-MM-DD" },
-  { "reviewed", is_date, "YYYY-MM-DD" },
-  { "date", is_date, "YYYY-MM-DD" },
+  { "created", cjm_date_text_is_valid, "YYYY-MM-DD" },
+  { "reviewed", cjm_date_text_is_valid, "YYYY-MM-DD" },
+  { "date", cjm_date_text_is_valid, "YYYY-MM-DD" },
   { "picture-type", is_mime_type, "type/subtype" },
   { "picture-data", is_base64, "base64" },
 };

@@ -960,6 +960,40 @@ cjm_map_find_emotion (CjmMap     *self,
   return NULL;
 }
 
+/**
+ * cjm_map_lane_holds_cards:
+ * @self: a #CjmMap
+ * @lane: a lane of the map
+ *
+ * A lane's kind says what its cards are: it changes only while the lane
+ * holds none.
+ *
+ * Returns: whether a card of the map is in @lane
+ */
+gboolean
+cjm_map_lane_holds_cards (CjmMap  *self,
+                          CjmLane *lane)
+{
+  const char *id;
+  guint n;
+
+  g_return_val_if_fail (CJM_IS_MAP (self), FALSE);
+  g_return_val_if_fail (CJM_IS_LANE (lane), FALSE);
+
+  id = cjm_element_get_id (CJM_ELEMENT (lane));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CjmCard) card = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
+
+      if (g_strcmp0 (cjm_card_get_lane_id (card), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 GListStore *
 _cjm_map_get_store (CjmMap *self,
                     GType   element_type)

@@ -69,5 +69,7 @@ CjmStage   *cjm_map_find_stage_of_step (CjmMap     *self,
 CjmEmotion *cjm_map_find_emotion       (CjmMap     *self,
                                         const char *persona_id,
                                         const char *step_id);
+gboolean    cjm_map_lane_holds_cards   (CjmMap     *self,
+                                        CjmLane    *lane);
 
 G_END_DECLS

@@ -202,34 +202,6 @@ cjm_merge_conflict_get_value (CjmMergeConflict *self,
   return G_IS_VALUE (&self->values[side]) ? &self->values[side] : NULL;
 }
 
-static const char *
-enum_label (GType type,
-            int   value)
-{
-  if (type == CJM_TYPE_LANE_KIND)
-    return cjm_lane_kind_get_label (value);
-  if (type == CJM_TYPE_CHANNEL)
-    return cjm_channel_get_label (value);
-  if (type == CJM_TYPE_TEXT_KIND)
-    return cjm_text_kind_get_label (value);
-  if (type == CJM_TYPE_CARD_KIND)
-    return cjm_card_kind_get_label (value);
-  if (type == CJM_TYPE_PRESENCE)
-    return cjm_presence_get_label (value);
-  if (type == CJM_TYPE_DIRECTION)
-    return cjm_direction_get_label (value);
-  if (type == CJM_TYPE_DEPARTMENT)
-    return cjm_department_get_label (value);
-  if (type == CJM_TYPE_PAIN_CATEGORY)
-    return cjm_pain_category_get_label (value);
-  if (type == CJM_TYPE_EVIDENCE_KIND)
-    return cjm_evidence_kind_get_label (value);
-  if (type == CJM_TYPE_OPPORTUNITY_STATUS)
-    return cjm_opportunity_status_get_label (value);
-
-  return NULL;
-}
-
 /* An element a value links to, named for the user. */
 static char *
 dup_linked_name (CjmMap     *map,
@@ -296,7 +268,7 @@ cjm_merge_conflict_dup_value_text (CjmMergeConflict *self,
   if (G_VALUE_HOLDS_ENUM (value))
     {
       int number = g_value_get_enum (value);
-      const char *label = enum_label (G_VALUE_TYPE (value), number);
+      const char *label = cjm_enum_get_label (G_VALUE_TYPE (value), number);
       g_autoptr(GEnumClass) klass = NULL;
       GEnumValue *enum_value;
 

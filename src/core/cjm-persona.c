@@ -650,6 +650,31 @@ cjm_persona_get_picture_data (CjmPersona *self)
   return self->picture_data;
 }
 
+/**
+ * cjm_persona_dup_picture_bytes:
+ * @self: a #CjmPersona
+ *
+ * The embedded picture, decoded from its base64 text.
+ *
+ * Returns: (transfer full) (nullable): its bytes, or %NULL if the persona
+ *   has no embedded picture
+ */
+GBytes *
+cjm_persona_dup_picture_bytes (CjmPersona *self)
+{
+  guchar *bytes;
+  gsize length = 0;
+
+  g_return_val_if_fail (CJM_IS_PERSONA (self), NULL);
+
+  if (self->picture_data == NULL || self->picture_data[0] == '\0')
+    return NULL;
+
+  bytes = g_base64_decode (self->picture_data, &length);
+
+  return g_bytes_new_take (bytes, length);
+}
+
 void
 cjm_persona_set_color (CjmPersona *self,
                        const char *color)

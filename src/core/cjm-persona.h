@@ -37,6 +37,7 @@ const char     *cjm_persona_get_long_term_goals     (CjmPersona *self);
 const char     *cjm_persona_get_frustrations        (CjmPersona *self);
 const char     *cjm_persona_get_desired_solutions   (CjmPersona *self);
 const char     *cjm_persona_get_picture_data        (CjmPersona *self);
+GBytes         *cjm_persona_dup_picture_bytes       (CjmPersona *self) G_GNUC_WARN_UNUSED_RESULT;
 void            cjm_persona_set_color               (CjmPersona     *self,
                                                      const char     *color);
 void            cjm_persona_set_environment         (CjmPersona     *self,

@@ -260,17 +260,13 @@ emotion_score_at (CjmCanvas  *self,
   const CjmEmotionPoint *points;
   guint n_points;
   int index = cjm_layout_find_emotion_point (self->layout, emotion);
-  double top, bottom, level;
 
   if (index < 0)
     return cjm_emotion_get_score (emotion);
 
   points = cjm_layout_get_emotion_points (self->layout, &n_points);
-  top = cjm_layout_get_score_y (self->layout, points[index].lane, CJM_EMOTION_SCORE_MAX);
-  bottom = cjm_layout_get_score_y (self->layout, points[index].lane, CJM_EMOTION_SCORE_MIN);
-  level = round ((map_y - top) / ((bottom - top) / 6));
 
-  return CJM_EMOTION_SCORE_MAX - (int)CLAMP (level, 0, 6);
+  return cjm_layout_get_score_at (self->layout, points[index].lane, map_y);
 }
 
 static void

@@ -221,17 +221,6 @@ validate_focus (CjmEmotionCurve *self)
   self->focus_column = n_columns > 0 ? CLAMP (self->focus_column, 0, (int)n_columns - 1) : 0;
 }
 
-static int
-score_at_y (CjmEmotionCurve *self,
-            double           map_y)
-{
-  double top = cjm_layout_get_score_y (self->layout, 0, CJM_EMOTION_SCORE_MAX);
-  double bottom = cjm_layout_get_score_y (self->layout, 0, CJM_EMOTION_SCORE_MIN);
-  double level = round ((map_y - top) / ((bottom - top) / 6));
-
-  return CJM_EMOTION_SCORE_MAX - (int)CLAMP (level, 0, 6);
-}
-
 /* What is said and shown */
 
 static char *
@@ -240,32 +229,15 @@ describe (CjmEmotionCurve *self,
           CjmStep         *step,
           CjmEmotion      *emotion)
 {
-  GString *text = g_string_new (NULL);
-  int score;
-
   if (persona == NULL || step == NULL)
-    return g_string_free (text, FALSE);
+    return g_strdup ("");
 
-  if (emotion == NULL)
-    {
-      /* Translators: e.g. "Camille at “Searches online”: no score" */
-      g_string_append_printf (text, _("%s at “%s”: no score"),
-                              cjm_persona_get_name (persona), cjm_step_get_name (step));
-      return g_string_free (text, FALSE);
-    }
+  if (emotion != NULL)
+    return cjm_emotion_describe (self->map, emotion);
 
-  score = cjm_emotion_get_score (emotion);
-  /* Translators: e.g. "Camille at “Searches online”: −2, Annoyed" */
-  g_string_append_printf (text, _("%s at “%s”: %s%d, %s"),
-                          cjm_persona_get_name (persona), cjm_step_get_name (step),
-                          score > 0 ? "+" : score < 0 ? "−" : "", ABS (score),
-                          cjm_emotion_score_get_label (score));
-  if (cjm_emotion_get_label (emotion) != NULL)
-    g_string_append_printf (text, "\n%s", cjm_emotion_get_label (emotion));
-  if (cjm_emotion_get_quote (emotion) != NULL)
-    g_string_append_printf (text, "\n“%s”", cjm_emotion_get_quote (emotion));
-
-  return g_string_free (text, FALSE);
+  /* Translators: e.g. "Camille at “Searches online”: no score" */
+  return g_strdup_printf (_("%s at “%s”: no score"),
+                          cjm_persona_get_name (persona), cjm_step_get_name (step));
 }
 
 static void
@@ -400,7 +372,7 @@ _cjm_emotion_curve_drag_update (CjmEmotionCurve *self,
     return;
 
   widget_to_map (self, x, y, &map_x, &map_y);
-  score = score_at_y (self, map_y);
+  score = cjm_layout_get_score_at (self->layout, 0, map_y);
   if (score != self->drag_score || !self->dragging)
     {
       self->dragging = TRUE;

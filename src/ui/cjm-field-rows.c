@@ -138,19 +138,14 @@ dup_element_name (CjmMap     *map,
   return g_strdup (_("None"));
 }
 
-/* "Purchase · Checkout": where a step is in the journey. */
+/* Where a step is in the journey, or "None". */
 static char *
 dup_step_place (CjmMap     *map,
                 const char *step_id)
 {
-  CjmStage *stage = step_id != NULL ? cjm_map_find_stage_of_step (map, step_id, NULL) : NULL;
-  g_autofree char *step = dup_element_name (map, step_id);
+  char *place = cjm_labels_dup_step_place (map, step_id);
 
-  if (stage == NULL)
-    return g_steal_pointer (&step);
-
-  /* Translators: a step of the journey after its stage, e.g. "Purchase · Checkout" */
-  return g_strdup_printf (_("%s · %s"), or_untitled (cjm_stage_get_name (stage)), step);
+  return place != NULL ? place : g_strdup (_("None"));
 }
 
 /* One line of text */
@@ -350,58 +345,6 @@ build_long_text (CjmFieldRow *row)
 /* Choices: enumerations, levels, scores */
 
 static const char *
-enum_value_label (GType type,
-                  int   value)
-{
-  if (type == CJM_TYPE_LANE_KIND)
-    return cjm_lane_kind_get_label (value);
-  if (type == CJM_TYPE_CHANNEL)
-    return cjm_channel_get_label (value);
-  if (type == CJM_TYPE_TEXT_KIND)
-    return cjm_text_kind_get_label (value);
-  if (type == CJM_TYPE_CARD_KIND)
-    return cjm_card_kind_get_label (value);
-  if (type == CJM_TYPE_PRESENCE)
-    return cjm_presence_get_label (value);
-  if (type == CJM_TYPE_DIRECTION)
-    return cjm_direction_get_label (value);
-  if (type == CJM_TYPE_DEPARTMENT)
-    return cjm_department_get_label (value);
-  if (type == CJM_TYPE_PAIN_CATEGORY)
-    return cjm_pain_category_get_label (value);
-  if (type == CJM_TYPE_EVIDENCE_KIND)
-    return cjm_evidence_kind_get_label (value);
-  if (type == CJM_TYPE_OPPORTUNITY_STATUS)
-    return cjm_opportunity_status_get_label (value);
-
-  if (type == CJM_TYPE_TARGET)
-    {
-      switch ((CjmTarget)value)
-        {
-        case CJM_TARGET_B2C: return _("Consumers (B2C)");
-        case CJM_TARGET_B2B: return _("Businesses (B2B)");
-        case CJM_TARGET_B2B2C: return _("Businesses and Their Customers (B2B2C)");
-        case CJM_TARGET_UNSPECIFIED:
-        default: return NULL;
-        }
-    }
-
-  if (type == CJM_TYPE_ENVIRONMENT)
-    {
-      switch ((CjmEnvironment)value)
-        {
-        case CJM_ENVIRONMENT_URBAN: return _("Urban");
-        case CJM_ENVIRONMENT_SUBURBAN: return _("Suburban");
-        case CJM_ENVIRONMENT_RURAL: return _("Rural");
-        case CJM_ENVIRONMENT_UNSPECIFIED:
-        default: return NULL;
-        }
-    }
-
-  return NULL;
-}
-
-static const char *
 level_label (int level)
 {
   switch (level)
@@ -448,25 +391,8 @@ fill_choices (CjmFieldRow *row)
 
       for (guint i = 0; i < klass->n_values; i++)
         add_choice (row, klass->values[i].value,
-                    enum_value_label (row->pspec->value_type, klass->values[i].value));
+                    cjm_enum_get_label (row->pspec->value_type, klass->values[i].value));
     }
-}
-
-static gboolean
-lane_holds_cards (CjmFieldRow *row)
-{
-  GListModel *cards = cjm_map_get_cards (row_map (row));
-  const char *id = cjm_element_get_id (row->context.element);
-
-  for (guint i = 0, n = g_list_model_get_n_items (cards); i < n; i++)
-    {
-      g_autoptr(CjmCard) card = g_list_model_get_item (cards, i);
-
-      if (g_strcmp0 (cjm_card_get_lane_id (card), id) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -530,7 +456,7 @@ sync_choice (CjmFieldRow *row)
   /* A lane's kind says what its cards are: it changes only while empty. */
   if (CJM_IS_LANE (row->context.element) && g_str_equal (row->spec->property, "kind"))
     {
-      gboolean holds_cards = lane_holds_cards (row);
+      gboolean holds_cards = cjm_map_lane_holds_cards (row_map (row), CJM_LANE (row->context.element));
 
       gtk_widget_set_sensitive (row->widget, !holds_cards);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row->widget),
@@ -714,19 +640,10 @@ static void
 sync_picture (CjmFieldRow *row)
 {
   CjmPersona *persona = CJM_PERSONA (row->context.element);
-  const char *data = cjm_persona_get_picture_data (persona);
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) picture = cjm_persona_dup_picture_bytes (persona);
+  g_autoptr(GdkTexture) texture = picture != NULL ? gdk_texture_new_from_bytes (picture, NULL) : NULL;
 
   adw_avatar_set_text (ADW_AVATAR (row->input), cjm_persona_get_name (persona));
-
-  if (data != NULL && data[0] != '\0')
-    {
-      gsize length = 0;
-      g_autofree guchar *bytes = g_base64_decode (data, &length);
-      g_autoptr(GBytes) contents = g_bytes_new_take (g_steal_pointer (&bytes), length);
-
-      texture = gdk_texture_new_from_bytes (contents, NULL);
-    }
 
   adw_avatar_set_custom_image (ADW_AVATAR (row->input), GDK_PAINTABLE (texture));
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row->widget), "remove"), texture != NULL);

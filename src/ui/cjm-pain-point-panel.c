@@ -102,6 +102,21 @@ page_for_kind (CjmPainPointPanel *self,
   return &self->pages[kind == CJM_CARD_KIND_OPPORTUNITY ? PAGE_OPPORTUNITIES : PAGE_PAIN_POINTS];
 }
 
+/* The page one of its own widgets belongs to: its search entry, filter,
+ * sort or list selection. */
+static Page *
+page_holding (CjmPainPointPanel *self,
+              gpointer           widget)
+{
+  Page *opportunities = &self->pages[PAGE_OPPORTUNITIES];
+
+  if (widget == (gpointer)opportunities->search || widget == (gpointer)opportunities->filter ||
+      widget == (gpointer)opportunities->sort || widget == (gpointer)opportunities->selection)
+    return opportunities;
+
+  return &self->pages[PAGE_PAIN_POINTS];
+}
+
 static Page *
 shown_page (CjmPainPointPanel *self)
 {
@@ -263,23 +278,9 @@ static char *
 dup_where (CjmPainPointPanel *self,
            CjmCard           *card)
 {
-  const char *step_id = cjm_card_get_step_id (card);
-  CjmStep *step;
-  CjmStage *stage;
+  char *place = self->map != NULL ? cjm_labels_dup_step_place (self->map, cjm_card_get_step_id (card)) : NULL;
 
-  if (self->map == NULL || step_id == NULL)
-    return g_strdup ("");
-
-  step = cjm_map_lookup_typed (self->map, step_id, CJM_TYPE_STEP);
-  stage = cjm_map_find_stage_of_step (self->map, step_id, NULL);
-  if (step == NULL)
-    return g_strdup ("");
-  if (stage == NULL || cjm_stage_get_name (stage) == NULL)
-    return g_strdup (cjm_step_get_name (step) ? cjm_step_get_name (step) : "");
-
-  /* Translators: where a pain point is on the map: its stage, then its step */
-  return g_strdup_printf (_("%s · %s"), cjm_stage_get_name (stage),
-                          cjm_step_get_name (step) ? cjm_step_get_name (step) : "");
+  return place != NULL ? place : g_strdup ("");
 }
 
 /* Filtering and sorting */
@@ -781,8 +782,7 @@ page_selected_cb (CjmPainPointPanel  *self,
                   GParamSpec         *pspec,
                   GtkSingleSelection *selection)
 {
-  Page *page = &self->pages[selection == self->pages[PAGE_OPPORTUNITIES].selection
-                            ? PAGE_OPPORTUNITIES : PAGE_PAIN_POINTS];
+  Page *page = page_holding (self, selection);
   CjmCard *card = page_get_selected (page);
   const char *id = card != NULL ? cjm_element_get_id (CJM_ELEMENT (card)) : NULL;
 
@@ -1002,8 +1002,7 @@ static void
 search_changed_cb (CjmPainPointPanel *self,
                    GtkSearchEntry    *entry)
 {
-  Page *page = &self->pages[entry == self->pages[PAGE_OPPORTUNITIES].search
-                            ? PAGE_OPPORTUNITIES : PAGE_PAIN_POINTS];
+  Page *page = page_holding (self, entry);
 
   gtk_filter_changed (GTK_FILTER (page->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -1013,8 +1012,7 @@ filter_changed_cb (CjmPainPointPanel *self,
                    GParamSpec        *pspec,
                    GtkDropDown       *drop_down)
 {
-  Page *page = &self->pages[drop_down == self->pages[PAGE_OPPORTUNITIES].filter
-                            ? PAGE_OPPORTUNITIES : PAGE_PAIN_POINTS];
+  Page *page = page_holding (self, drop_down);
 
   gtk_filter_changed (GTK_FILTER (page->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -1024,8 +1022,7 @@ sort_changed_cb (CjmPainPointPanel *self,
                  GParamSpec        *pspec,
                  GtkDropDown       *drop_down)
 {
-  Page *page = &self->pages[drop_down == self->pages[PAGE_OPPORTUNITIES].sort
-                            ? PAGE_OPPORTUNITIES : PAGE_PAIN_POINTS];
+  Page *page = page_holding (self, drop_down);
 
   gtk_sorter_changed (GTK_SORTER (page->custom_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }

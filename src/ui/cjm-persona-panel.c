@@ -179,22 +179,13 @@ update_row (GtkWidget  *row,
   CjmPersona *persona = g_object_get_data (G_OBJECT (row), "persona");
   AdwAvatar *avatar = g_object_get_data (G_OBJECT (row), "avatar");
   const char *name = cjm_persona_get_name (persona);
-  const char *data = cjm_persona_get_picture_data (persona);
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) picture = cjm_persona_dup_picture_bytes (persona);
+  g_autoptr(GdkTexture) texture = picture != NULL ? gdk_texture_new_from_bytes (picture, NULL) : NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  name != NULL && name[0] != '\0' ? name : _("Unnamed Persona"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cjm_persona_get_profession (persona));
   adw_avatar_set_text (avatar, name);
-
-  if (data != NULL && data[0] != '\0')
-    {
-      gsize length = 0;
-      guchar *bytes = g_base64_decode (data, &length);
-      g_autoptr(GBytes) contents = g_bytes_new_take (bytes, length);
-
-      texture = gdk_texture_new_from_bytes (contents, NULL);
-    }
   adw_avatar_set_custom_image (avatar, GDK_PAINTABLE (texture));
 
   gtk_widget_queue_draw (g_object_get_data (G_OBJECT (row), "color"));
