@@ -419,6 +419,15 @@ find_point (const CjmEmotionPoint *points,
   return NULL;
 }
 
+static gboolean
+rect_inside (const CjmRect *inner,
+             const CjmRect *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
 static void
 test_layout_curves_within_lane (void)
 {
@@ -609,6 +618,91 @@ test_layout_moments (void)
   fixture_tear_down (&f);
 }
 
+/* As in exports, with every text whole: long labels and tags wrap on
+ * several lines, and the levels spread apart so that each label stands
+ * beside its face, inside the lane and clear of the others. The canvas
+ * keeps one line each and its lane's height. */
+static void
+test_layout_full_texts (void)
+{
+  const char *long_label = "Lost among the technical sheets, unsure which size to pick "
+                           "and whether returns are free";
+  Fixture f;
+  GListModel *emotions;
+  const CjmEmotionPoint *points;
+  guint n_points, n_tags = 0;
+  CjmRect canvas_lane, lane;
+  double canvas_level, level, canvas_label_height = 0;
+
+  fixture_set_up (&f);
+  emotions = cjm_map_get_emotions (f.map);
+  for (guint i = 0; i < g_list_model_get_n_items (emotions); i++)
+    {
+      g_autoptr(CjmEmotion) emotion = g_list_model_get_item (emotions, i);
+
+      cjm_emotion_set_label (emotion, long_label);
+    }
+  cjm_card_set_title (f.pain, "Sizing is a guess: half sizes differ between brands, and the "
+                              "size chart is in another language");
+
+  g_assert_true (cjm_layout_get_cell_rect (f.layout, 0, 0, &canvas_lane));
+  canvas_level = cjm_layout_get_score_y (f.layout, 0, 0) - cjm_layout_get_score_y (f.layout, 0, 1);
+  points = cjm_layout_get_emotion_points (f.layout, &n_points);
+  g_assert_cmpuint (n_points, ==, 7);
+  for (guint i = 0; i < n_points; i++)
+    canvas_label_height = MAX (canvas_label_height, points[i].label_rect.height);
+
+  cjm_layout_set_full_texts (f.layout, TRUE);
+  g_assert_true (cjm_layout_get_cell_rect (f.layout, 0, 0, &lane));
+  level = cjm_layout_get_score_y (f.layout, 0, 0) - cjm_layout_get_score_y (f.layout, 0, 1);
+  g_assert_cmpfloat (level, >, canvas_level);
+  g_assert_cmpfloat (lane.height, >, canvas_lane.height);
+
+  points = cjm_layout_get_emotion_points (f.layout, &n_points);
+  g_assert_cmpuint (n_points, ==, 7);
+  for (guint i = 0; i < n_points; i++)
+    {
+      const CjmEmotionPoint *point = &points[i];
+      CjmRect cell;
+
+      g_assert_true (cjm_layout_get_cell_rect (f.layout, 0, point->column, &cell));
+      /* Wrapped, whole, beside its face: no two personas share a level at
+       * a step here. */
+      g_assert_cmpfloat (point->label_rect.height, >, 2 * canvas_label_height);
+      g_assert_cmpfloat (point->label_rect.y, <=, point->centre.y);
+      g_assert_cmpfloat (point->label_rect.y + point->label_rect.height, >=, point->centre.y);
+      g_assert_cmpfloat (point->label_rect.x, >, point->centre.x);
+      g_assert_true (rect_inside (&point->label_rect, &cell));
+
+      for (guint j = 0; j < n_points; j++)
+        {
+          if (j != i && points[j].column == point->column)
+            g_assert_false (cjm_rect_intersects (&point->label_rect, &points[j].label_rect));
+          if (points[j].tag_rect.width > 0 && points[j].column == point->column)
+            g_assert_false (cjm_rect_intersects (&point->label_rect, &points[j].tag_rect));
+        }
+
+      if (point->tag_rect.width > 0)
+        {
+          n_tags++;
+          g_assert_true (rect_inside (&point->tag_rect, &cell));
+          g_assert_cmpfloat (point->tag_rect.height, >, 2 * canvas_label_height);
+          /* An unpleasant low point's tag goes above its label, towards
+           * the neutral line, where the lane has room. */
+          g_assert_cmpint (point->score, <, 0);
+          g_assert_cmpfloat (point->tag_rect.y + point->tag_rect.height, <=, point->label_rect.y);
+        }
+    }
+  g_assert_cmpuint (n_tags, ==, 1);
+
+  /* Back on the canvas, the lane is as it was. */
+  cjm_layout_set_full_texts (f.layout, FALSE);
+  g_assert_true (cjm_layout_get_cell_rect (f.layout, 0, 0, &lane));
+  g_assert_cmpfloat (lane.height, ==, canvas_lane.height);
+
+  fixture_tear_down (&f);
+}
+
 /* A map without an emotion lane still shows the curves in the layout's
  * own lane, when asked. */
 static void
@@ -660,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/Cjm/Curve/layout/hit-points", test_layout_hit_points);
   g_test_add_func ("/Cjm/Curve/layout/moments", test_layout_moments);
   g_test_add_func ("/Cjm/Curve/layout/fallback-lane", test_layout_fallback_lane);
+  g_test_add_func ("/Cjm/Curve/layout/full-texts", test_layout_full_texts);
 
   status = g_test_run ();
 

@@ -25,25 +25,98 @@
 
 /* Emotion lanes */
 
-/* Labels right of their faces, and the tags of moments that matter below
- * their labels, moved apart where they would overlap and kept inside the
- * lane. A tag is drawn on a pill TAG_PAD_Y taller than its text each side. */
+/* A label right of its face, or the tag of a moment that matters below its
+ * label, to be stacked with the others of its column. A tag is drawn on a
+ * pill TAG_PAD_Y taller than its text each side. */
 typedef struct
 {
   CjmTextBox *box;
+  guint       level;   /* of its face, 0 the top one */
+  double      y;       /* of its text's top */
+  double      height;
   double      pad;
-} Placed;
+  gboolean    is_tag;
+} Slot;
 
 static int
-compare_placed_y (gconstpointer a,
-                  gconstpointer b)
+compare_slot_y (gconstpointer a,
+                gconstpointer b)
 {
-  const Placed *placed_a = a;
-  const Placed *placed_b = b;
-  double ya = placed_a->box->rect.y - placed_a->pad;
-  double yb = placed_b->box->rect.y - placed_b->pad;
+  const Slot *slot_a = a;
+  const Slot *slot_b = b;
+  double ya = slot_a->y - slot_a->pad;
+  double yb = slot_b->y - slot_b->pad;
 
   return (ya > yb) - (ya < yb);
+}
+
+/* Moves the slots apart where they would overlap, keeping them between
+ * @top and @bottom as far as they fit. Returns how much taller than that
+ * room their stack is: 0 if it fits. */
+static double
+stack_slots (GArray *slots,
+             double  top,
+             double  bottom)
+{
+  double floor_y = top;
+
+  g_array_sort (slots, compare_slot_y);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      Slot *slot = &g_array_index (slots, Slot, i);
+
+      slot->y = MAX (slot->y, floor_y + slot->pad);
+      floor_y = slot->y + slot->height + slot->pad + 1;
+    }
+  for (guint i = slots->len; i > 0; i--)
+    {
+      Slot *slot = &g_array_index (slots, Slot, i - 1);
+
+      slot->y = MIN (slot->y, bottom - slot->pad - slot->height);
+      bottom = slot->y - slot->pad - 1;
+    }
+
+  /* Only a stack taller than the room is pulled up past its top. */
+  return MAX (0, top - (bottom + 1));
+}
+
+/* The labels and tags of a column's points, where they were measured. */
+static GArray *
+collect_slots (CjmLayout *self,
+               guint      first,
+               guint      last)
+{
+  GArray *slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+
+  for (guint i = first; i < last; i++)
+    {
+      const CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
+      CjmTextBox *label = &g_array_index (self->point_labels, CjmTextBox, i);
+      CjmTextBox *tag = &g_array_index (self->moment_tags, CjmTextBox, i);
+      guint level = CJM_EMOTION_SCORE_MAX - point->score;
+
+      if (label->layout != NULL)
+        g_array_append_val (slots, ((Slot) { label, level, label->rect.y, label->rect.height,
+                                             0, FALSE }));
+      if (tag->layout != NULL)
+        g_array_append_val (slots, ((Slot) { tag, level, tag->rect.y, tag->rect.height,
+                                             TAG_PAD_Y, TRUE }));
+    }
+
+  return slots;
+}
+
+/* The room for a lane's labels: inside its tinted levels, which end half a
+ * level beyond the extreme ones; what pokes out looks like it belongs to
+ * the next lane. */
+static void
+get_label_room (CjmLaneBox *lane,
+                double     *top,
+                double     *bottom)
+{
+  *top = MAX (lane->row.y, lane->level_top - lane->level_height / 2) + 2;
+  *bottom = MIN (lane->row.y + lane->row.height,
+                 lane->level_top + 6.5 * lane->level_height) - 2;
 }
 
 static void
@@ -52,42 +125,104 @@ place_emotion_labels (CjmLayout  *self,
                       guint       first,
                       guint       last)
 {
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Placed));
-  /* Inside the lane's tinted levels, which end half a level beyond the
-   * extreme ones: what pokes out looks like it belongs to the next lane. */
-  double top = MAX (lane->row.y, lane->level_top - lane->level_height / 2) + 2;
-  double bottom = MIN (lane->row.y + lane->row.height,
-                       lane->level_top + 6.5 * lane->level_height) - 2;
-  double floor_y = top;
+  g_autoptr(GArray) slots = collect_slots (self, first, last);
+  double top, bottom;
 
-  for (guint i = first; i < last; i++)
+  get_label_room (lane, &top, &bottom);
+  stack_slots (slots, top, bottom);
+  for (guint i = 0; i < slots->len; i++)
     {
-      Placed label = { &g_array_index (self->point_labels, CjmTextBox, i), 0 };
-      Placed tag = { &g_array_index (self->moment_tags, CjmTextBox, i), TAG_PAD_Y };
+      const Slot *slot = &g_array_index (slots, Slot, i);
 
-      if (label.box->layout != NULL)
-        g_array_append_val (boxes, label);
-      if (tag.box->layout != NULL)
-        g_array_append_val (boxes, tag);
+      slot->box->rect.y = slot->y;
     }
-  g_array_sort (boxes, compare_placed_y);
+}
 
-  for (guint i = 0; i < boxes->len; i++)
+/* Whether, with the levels @level_height apart, the slots (measured with
+ * them @measured apart) stack inside the lane with each level's faces
+ * alongside its labels (its tag, if it has none): a label read beside
+ * another level's face is read as that face's. The lane's levels start
+ * half a level and a margin below its top and end as far above its bottom
+ * (emotion_pad() in cjm-layout.c), so the room is the same relative to the
+ * top level. */
+static gboolean
+slots_fit (const GArray *measured_slots,
+           double        measured,
+           double        level_top,
+           double        level_height)
+{
+  g_autoptr(GArray) slots = g_array_sized_new (FALSE, FALSE, sizeof (Slot), measured_slots->len);
+  double reach[2 * (CJM_EMOTION_SCORE_MAX - CJM_EMOTION_SCORE_MIN + 1)];
+  gboolean labelled[CJM_EMOTION_SCORE_MAX - CJM_EMOTION_SCORE_MIN + 1] = { FALSE };
+
+  for (guint i = 0; i < measured_slots->len; i++)
     {
-      Placed *placed = &g_array_index (boxes, Placed, i);
-      CjmRect *rect = &placed->box->rect;
+      Slot slot = g_array_index (measured_slots, Slot, i);
 
-      rect->y = MAX (rect->y, floor_y + placed->pad);
-      floor_y = rect->y + rect->height + placed->pad + 1;
+      slot.y += slot.level * (level_height - measured) - level_top;
+      g_array_append_val (slots, slot);
     }
-  for (guint i = boxes->len; i > 0; i--)
+  if (stack_slots (slots, -level_height / 2 + 2, 6.5 * level_height - 2) > 0)
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (reach) / 2; k++)
     {
-      Placed *placed = &g_array_index (boxes, Placed, i - 1);
-      CjmRect *rect = &placed->box->rect;
-
-      rect->y = MIN (rect->y, bottom - placed->pad - rect->height);
-      bottom = rect->y - placed->pad - 1;
+      reach[2 * k] = G_MAXDOUBLE;
+      reach[2 * k + 1] = -G_MAXDOUBLE;
     }
+  for (guint i = 0; i < slots->len; i++)
+    labelled[g_array_index (slots, Slot, i).level] |= !g_array_index (slots, Slot, i).is_tag;
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const Slot *slot = &g_array_index (slots, Slot, i);
+
+      if (slot->is_tag && labelled[slot->level])
+        continue;
+      reach[2 * slot->level] = MIN (reach[2 * slot->level], slot->y - slot->pad);
+      reach[2 * slot->level + 1] = MAX (reach[2 * slot->level + 1],
+                                        slot->y + slot->height + slot->pad);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (reach) / 2; k++)
+    if (reach[2 * k] <= reach[2 * k + 1] &&
+        (reach[2 * k] > k * level_height || reach[2 * k + 1] < k * level_height))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The least level height, the lane's own or more, at which the labels and
+ * tags of a column, measured but not yet stacked, stand beside their faces
+ * and inside the lane. */
+static double
+level_height_for_labels (CjmLayout  *self,
+                         CjmLaneBox *lane,
+                         guint       first,
+                         guint       last)
+{
+  g_autoptr(GArray) slots = collect_slots (self, first, last);
+  double low = lane->level_height;
+  double high = 2 * low;
+
+  if (slots_fit (slots, lane->level_height, lane->level_top, low))
+    return low;
+
+  /* At a level height the whole stack's, each level's slots stand apart. */
+  for (guint i = 0; i < slots->len; i++)
+    high += g_array_index (slots, Slot, i).height + 2 * g_array_index (slots, Slot, i).pad + 1;
+  if (!slots_fit (slots, lane->level_height, lane->level_top, high))
+    return high;
+
+  while (high - low > 0.5)
+    {
+      double middle = (low + high) / 2;
+
+      if (slots_fit (slots, lane->level_height, lane->level_top, middle))
+        high = middle;
+      else
+        low = middle;
+    }
+
+  return high;
 }
 
 /* For each step of the map (by index), the most severe pain point at it. */
@@ -131,8 +266,8 @@ pain_points_by_step (CjmLayout *self,
 }
 
 /* The lowest points of each curve in the lane are moments that matter;
- * the pain point at such a step goes in a tag below the point's label,
- * once per column. */
+ * the pain point at such a step goes in a tag by the point's label, once
+ * per column. */
 static void
 mark_moments (CjmLayout  *self,
               guint       first)
@@ -194,16 +329,28 @@ mark_moments (CjmLayout  *self,
       width = column->x + column->width - 4 - TAG_PAD_X - x - TAG_PAD_X;
       *tag = _cjm_layout_measure (self, CJM_TEXT_MOMENT_TAG,
                                   cjm_card_get_title (point->pain_point),
-                                  width, 1, PANGO_ALIGN_LEFT);
+                                  width, _cjm_layout_max_lines (self, 1), PANGO_ALIGN_LEFT);
       if (tag->layout == NULL)
         continue;
-      _cjm_text_box_move (tag, x + TAG_PAD_X,
-                          (label->layout != NULL ? label->rect.y + label->rect.height
-                                                 : point->centre.y + radius) + 2 + TAG_PAD_Y);
+      /* In the label's place if it has none, else towards the neutral
+       * line, where the lane has room: below an unpleasant low point, the
+       * lane ends soon. */
+      if (label->layout == NULL)
+        _cjm_text_box_move (tag, x + TAG_PAD_X, point->centre.y - tag->rect.height / 2);
+      else if (point->score < 0)
+        _cjm_text_box_move (tag, x + TAG_PAD_X,
+                            label->rect.y - 2 - TAG_PAD_Y - tag->rect.height);
+      else
+        _cjm_text_box_move (tag, x + TAG_PAD_X,
+                            label->rect.y + label->rect.height + 2 + TAG_PAD_Y);
     }
 }
 
-void
+/* Lays out the curves, faces, labels and tags of an emotion lane whose
+ * row and levels are placed. Returns the level height at which every
+ * label and tag would stand beside its face and inside the lane: the
+ * lane's own or less if they do, as on one line each they nearly do. */
+double
 _cjm_layout_emotion_lane (CjmLayout  *self,
                           guint       lane_index,
                           GHashTable *emotions)
@@ -218,6 +365,7 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
   gboolean any = FALSE;
   g_autofree guint *column_first = g_new (guint, n_columns + 1);
   guint lane_first = self->points->len;
+  double wanted = 0;
 
   /* The tags go parallel to the points. */
   g_array_set_size (self->moment_tags, self->points->len);
@@ -289,7 +437,8 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
           available = column->x + column->width - 4 - x;
           label = _cjm_layout_measure (self, CJM_TEXT_EMOTION_LABEL,
                                        cjm_emotion_get_label (point->emotion),
-                                       available, 1, PANGO_ALIGN_LEFT);
+                                       available, _cjm_layout_max_lines (self, 1),
+                                       PANGO_ALIGN_LEFT);
           _cjm_text_box_move (&label, x, point->centre.y - label.rect.height / 2);
           g_array_append_val (self->point_labels, label);
         }
@@ -304,6 +453,8 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
 
   for (guint c = 0; c < n_columns; c++)
     {
+      wanted = MAX (wanted, level_height_for_labels (self, lane, column_first[c],
+                                                     column_first[c + 1]));
       place_emotion_labels (self, lane, column_first[c], column_first[c + 1]);
       for (guint i = column_first[c]; i < column_first[c + 1]; i++)
         {
@@ -352,6 +503,8 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
                           lane->level_top + 3 * lane->level_height -
                           lane->placeholder.rect.height / 2);
     }
+
+  return wanted;
 }
 
 const CjmTextBox *

@@ -352,7 +352,7 @@ void                    _cjm_layout_ensure              (CjmLayout  *self);
 void                    _cjm_layout_collect_boxes       (CjmLayout     *self,
                                                          const CjmRect *rect,
                                                          GPtrArray     *boxes);
-void                    _cjm_layout_emotion_lane        (CjmLayout  *self,
+double                  _cjm_layout_emotion_lane        (CjmLayout  *self,
                                                          guint       lane,
                                                          GHashTable *emotions);
 void                    _cjm_layout_connections         (CjmLayout  *self);

@@ -502,6 +502,16 @@ lane_box_new (CjmLayout *self,
   return box;
 }
 
+/* The room above +3 and below −3 of an emotion lane: as much more as its
+ * levels are spread apart, so that their tinted halves keep their margin. */
+static double
+emotion_pad (CjmLayout        *self,
+             const CjmLaneBox *lane)
+{
+  return _cjm_layout_scaled (self, EMOTION_PAD) +
+         (lane->level_height - _cjm_layout_scaled (self, LEVEL_HEIGHT)) / 2;
+}
+
 /* The height the lane's header needs, its texts measured. An emotion
  * lane's header also holds the scale, each level's name right-aligned at
  * its level: where the lane's name would run into the top levels' names,
@@ -533,7 +543,7 @@ measure_lane_header (CjmLayout  *self,
   if (box->is_emotion)
     {
       double name_right = pad + icon + pad + box->name.rect.width;
-      double level_top = _cjm_layout_scaled (self, EMOTION_PAD);
+      double level_top = emotion_pad (self, box);
 
       for (int score = CJM_EMOTION_SCORE_MAX; score >= CJM_EMOTION_SCORE_MIN; score--)
         {
@@ -690,6 +700,60 @@ stack_cards (CjmLayout  *self,
   return bottom;
 }
 
+/* Places a lane's row at @y, its header and its cards: as tall as its
+ * header, its stacked cards or, for an emotion lane, its seven levels
+ * @level_height apart need. */
+static void
+place_lane (CjmLayout  *self,
+            CjmLaneBox *lane,
+            double      y,
+            double      level_height)
+{
+  double header_height;
+  double height;
+
+  lane->level_height = level_height;
+  header_height = measure_lane_header (self, lane);
+  if (lane->is_emotion)
+    height = lane->level_top + 6 * level_height + emotion_pad (self, lane);
+  else
+    height = stack_cards (self, lane) + 2 * LANE_PAD_Y;
+
+  height = MAX (height, MAX (_cjm_layout_scaled (self, LANE_MIN_HEIGHT), header_height + 8));
+  lane->row = _cjm_rect_make (MARGIN, y, 0, ceil (height));
+  lane->level_top += y;
+
+  for (guint j = 0; j < lane->cards->len; j++)
+    place_card (self, g_ptr_array_index (lane->cards, j), lane->row.y);
+  place_lane_header (self, lane);
+}
+
+/* Lays out an emotion lane's curves, faces and labels. Labels and tags
+ * are on one line each unless every text is shown whole: wrapped, they
+ * can need more room than the levels leave between them, and the levels
+ * spread apart until each label stands beside its face. */
+static void
+layout_emotion_lane (CjmLayout  *self,
+                     guint       index,
+                     GHashTable *emotions)
+{
+  CjmLaneBox *lane = g_ptr_array_index (self->lanes, index);
+  guint n_points = self->points->len;
+  double wanted = _cjm_layout_emotion_lane (self, index, emotions);
+
+  for (guint tries = 0; self->full_texts && wanted > lane->level_height && tries < 3; tries++)
+    {
+      g_array_set_size (self->points, n_points);
+      g_array_set_size (self->point_labels, n_points);
+      g_array_set_size (self->moment_tags, n_points);
+      g_ptr_array_set_size (lane->curves, 0);
+      lane->placeholder = (CjmTextBox) { NULL, { 0, 0, 0, 0 } };
+
+      place_lane (self, lane, lane->row.y, ceil (wanted));
+      wanted = _cjm_layout_emotion_lane (self, index, emotions);
+    }
+}
+
 static void
 layout_lanes (CjmLayout *self)
 {
@@ -705,7 +769,6 @@ layout_lanes (CjmLayout *self)
   g_autoptr(GPtrArray) steps = cjm_map_dup_steps (self->map);
   double y = self->grid_top;
   double level_height = _cjm_layout_scaled (self, LEVEL_HEIGHT);
-  double emotion_pad = _cjm_layout_scaled (self, EMOTION_PAD);
 
   for (guint i = 0; i < n_lanes; i++)
     {
@@ -801,31 +864,11 @@ layout_lanes (CjmLayout *self)
   for (guint i = 0; i < self->lanes->len; i++)
     {
       CjmLaneBox *lane = g_ptr_array_index (self->lanes, i);
-      double header_height;
-      double height;
 
-      lane->level_height = level_height;
-      header_height = measure_lane_header (self, lane);
+      place_lane (self, lane, y, level_height);
       if (lane->is_emotion)
-        height = lane->level_top + 6 * level_height + emotion_pad;
-      else
-        {
-          double content = stack_cards (self, lane);
-
-          height = content + 2 * LANE_PAD_Y;
-        }
-
-      height = MAX (height, MAX (_cjm_layout_scaled (self, LANE_MIN_HEIGHT), header_height + 8));
-      lane->row = _cjm_rect_make (MARGIN, y, 0, ceil (height));
-      lane->level_top += y;
+        layout_emotion_lane (self, i, emotions);
       y += lane->row.height;
-
-      for (guint j = 0; j < lane->cards->len; j++)
-        place_card (self, g_ptr_array_index (lane->cards, j), lane->row.y);
-      place_lane_header (self, lane);
-
-      if (lane->is_emotion)
-        _cjm_layout_emotion_lane (self, i, emotions);
     }
 
   self->grid_bottom = y;

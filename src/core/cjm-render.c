@@ -976,12 +976,15 @@ cjm_render_emotions (cairo_t                *cr,
       const CjmEmotionPoint *point = &points[i];
       const CjmRgba *pain = &frame.palette->hues[CJM_HUE_RED];
       CjmRgba fill = _cjm_rgba_mix (&frame.palette->background, pain, frame.palette->dark ? 0.35 : 0.16);
+      double radius;
 
       if (point->tag_rect.width <= 0 || !frame_shows (&frame, &point->tag_rect))
         continue;
 
+      /* Round as a one-line pill even where the text wraps. */
+      radius = tags[i].rect.height / pango_layout_get_line_count (tags[i].layout) / 2 + TAG_PAD_Y;
       _cjm_set_source (cr, &fill);
-      rounded_rect (cr, &point->tag_rect, point->tag_rect.height / 2);
+      rounded_rect (cr, &point->tag_rect, MIN (radius, point->tag_rect.height / 2));
       cairo_fill_preserve (cr);
       _cjm_set_source (cr, pain);
       cairo_set_line_width (cr, 1);
