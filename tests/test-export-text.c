@@ -140,6 +140,7 @@ typedef struct
   CjmRect   ink;
   char     *text;
   gboolean  ellipsized;
+  gboolean  word_cut;   /* a line ends inside a word */
 } Text;
 
 typedef struct
@@ -164,6 +165,28 @@ to_rect (const CjmTextBox     *box,
                      (double)rectangle->height / PANGO_SCALE };
 }
 
+/* Whether a line of @layout but its last ends inside a word: between two
+ * letters, not after a space or a hyphen. */
+static gboolean
+cuts_a_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  for (GSList *l = lines; l != NULL && l->next != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *end = text + line->start_index + line->length;
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (end));
+      gunichar after = g_utf8_get_char (end);
+
+      if (g_unichar_isalnum (before) && g_unichar_isalnum (after))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 collect_cb (CjmTextSink      *sink,
             cairo_t          *cr,
@@ -181,6 +204,7 @@ collect_cb (CjmTextSink      *sink,
   text.ink = to_rect (box, &ink);
   text.text = g_strdup (pango_layout_get_text (box->layout));
   text.ellipsized = pango_layout_is_ellipsized (box->layout);
+  text.word_cut = cuts_a_word (box->layout);
   g_array_append_val (collector->texts, text);
 }
 
@@ -276,9 +300,10 @@ check_texts (CjmLayout  *layout,
 }
 
 /* Exports show every text whole: no card is truncated, no text is cut by
- * an ellipsis, every text of a stage, step or lane header, of a band or of
- * an emotion lane's cell (labels and moment tags) lies inside it, and no
- * two cards are over each other. */
+ * an ellipsis, no word of a lane header is cut over two lines, every text
+ * of a stage, step or lane header, of a band or of an emotion lane's cell
+ * (labels and moment tags) lies inside it, and no two cards are over each
+ * other. */
 static void
 check_whole_texts (CjmLayout  *layout,
                    const char *what,
@@ -344,6 +369,12 @@ check_whole_texts (CjmLayout  *layout,
 
       if (text->ellipsized)
         g_error ("%s: “%s” is cut by an ellipsis", what, text->text);
+
+      /* Lane names are short words: none is cut over two lines (the test
+       * map's 80-letter word is in cards, which may). */
+      for (guint l = 0; text->word_cut && cjm_layout_get_lane_header_rect (layout, l, &rect); l++)
+        if (cjm_rect_contains (&rect, cx, cy))
+          g_error ("%s: a word of “%s” is cut over two lines", what, text->text);
 
       for (guint f = 0; f < frames->len; f++)
         {

@@ -347,9 +347,9 @@ mark_moments (CjmLayout  *self,
 }
 
 /* Lays out the curves, faces, labels and tags of an emotion lane whose
- * row and levels are placed. Returns the level height at which every
- * label and tag would stand beside its face and inside the lane: the
- * lane's own or less if they do, as on one line each they nearly do. */
+ * row and levels are placed. With every text whole, returns the level
+ * height at which every label and tag would stand beside its face and
+ * inside the lane: the lane's own or less if they do; else 0. */
 double
 _cjm_layout_emotion_lane (CjmLayout  *self,
                           guint       lane_index,
@@ -453,8 +453,10 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      wanted = MAX (wanted, level_height_for_labels (self, lane, column_first[c],
-                                                     column_first[c + 1]));
+      /* On one line each, the labels keep the lane's height whatever. */
+      if (self->full_texts)
+        wanted = MAX (wanted, level_height_for_labels (self, lane, column_first[c],
+                                                       column_first[c + 1]));
       place_emotion_labels (self, lane, column_first[c], column_first[c + 1]);
       for (guint i = column_first[c]; i < column_first[c + 1]; i++)
         {

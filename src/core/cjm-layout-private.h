@@ -263,6 +263,7 @@ struct _CjmLayout
   double width;
   double height;
   double grid_left;
+  double lane_header_width;
   double grid_top;
   double grid_bottom;
   double column_width;

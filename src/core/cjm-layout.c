@@ -512,6 +512,43 @@ emotion_pad (CjmLayout        *self,
          (lane->level_height - _cjm_layout_scaled (self, LEVEL_HEIGHT)) / 2;
 }
 
+/* The width of the lane headers: with every text whole, wide enough that
+ * no word of a lane's name or kind is cut, up to twice the usual width
+ * (on the canvas, it stays put while a name is typed). */
+static double
+measure_lane_header_width (CjmLayout *self)
+{
+  GListModel *lanes = cjm_map_get_lanes (self->map);
+  double usual = _cjm_layout_widened (self, LANE_HEADER_WIDTH);
+  /* As measure_lane_header() lays it out: pad, icon, pad, text, pad. */
+  double around = 3 * _cjm_layout_scaled (self, HEADER_PAD) + _cjm_layout_scaled (self, ICON_BOX);
+  double widest = 0;
+
+  if (!self->full_texts)
+    return usual;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(CjmLane) lane = g_list_model_get_item (lanes, i);
+      const char *texts[] = { cjm_lane_get_name (lane), cjm_labels_get_lane_kind (lane) };
+      const CjmTextStyle styles[] = { CJM_TEXT_LANE, CJM_TEXT_LANE_META };
+
+      if (!filter_allows (self->lane_ids, cjm_element_get_id (CJM_ELEMENT (lane))))
+        continue;
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_auto(GStrv) words = texts[t] != NULL ? g_strsplit_set (texts[t], " \t\n", -1) : NULL;
+
+          for (guint w = 0; words != NULL && words[w] != NULL; w++)
+            widest = MAX (widest, _cjm_layout_measure (self, styles[t], words[w], -1, 0,
+                                                       PANGO_ALIGN_LEFT).rect.width);
+        }
+    }
+
+  return CLAMP (ceil (around + widest), usual, 2 * usual);
+}
+
 /* The height the lane's header needs, its texts measured. An emotion
  * lane's header also holds the scale, each level's name right-aligned at
  * its level: where the lane's name would run into the top levels' names,
@@ -522,7 +559,7 @@ measure_lane_header (CjmLayout  *self,
 {
   double pad = _cjm_layout_scaled (self, HEADER_PAD);
   double icon = _cjm_layout_scaled (self, ICON_BOX);
-  double header_width = _cjm_layout_widened (self, LANE_HEADER_WIDTH);
+  double header_width = self->lane_header_width;
   double text_width = header_width - 2 * pad - icon - pad;
   const char *name = cjm_lane_get_name (box->lane);
   const char *kind = cjm_labels_get_lane_kind (box->lane);
@@ -572,8 +609,7 @@ place_lane_header (CjmLayout  *self,
   double text_x = x + pad + icon + pad;
   double name_y;
 
-  box->header = _cjm_rect_make (x, box->row.y + 4, _cjm_layout_widened (self, LANE_HEADER_WIDTH),
-                                box->row.height - 8);
+  box->header = _cjm_rect_make (x, box->row.y + 4, self->lane_header_width, box->row.height - 8);
   box->icon_rect = _cjm_rect_make (x + pad, box->header.y + pad, icon, icon);
 
   /* A single line of name sits level with the icon. */
@@ -907,7 +943,8 @@ relayout (CjmLayout *self)
     return;
 
   self->column_width = _cjm_layout_widened (self, COLUMN_WIDTH) * self->column_scale;
-  self->grid_left = MARGIN + _cjm_layout_widened (self, LANE_HEADER_WIDTH) + HEADER_GAP;
+  self->lane_header_width = measure_lane_header_width (self);
+  self->grid_left = MARGIN + self->lane_header_width + HEADER_GAP;
 
   collect_shown_personas (self);
   layout_columns (self);
