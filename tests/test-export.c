@@ -18,12 +18,12 @@
 #include "export-support.h"
 
 static const char * const all_tools[] = {
-  "xmllint", "rsvg-convert", "pdfinfo", "pdftoppm", "pdftotext", NULL,
+  "xmllint", "rsvg-convert", "inkscape", "pdfinfo", "pdftoppm", "pdftotext", NULL,
 };
 
-/* rsvg-convert and cairo draw the same shapes, but each antialiases
- * glyphs its own way: a pixel differs if a channel differs by more than a
- * quarter, and at most this share of pixels may. */
+/* rsvg-convert, Inkscape and cairo draw the same shapes, but each
+ * antialiases glyphs its own way: a pixel differs if a channel differs by
+ * more than a quarter, and at most this share of pixels may. */
 #define PIXEL_TOLERANCE 64
 #define MAX_DIFFERENT   0.015
 
@@ -124,27 +124,37 @@ check_svg (CjmMap     *map,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *png = g_build_filename (folder, "map.png", NULL);
   g_autofree char *rsvg = g_build_filename (folder, "rsvg.png", NULL);
+  g_autofree char *inkscape = g_build_filename (folder, "inkscape.png", NULL);
+  g_autofree char *inkscape_output = g_strconcat ("--export-filename=", inkscape, NULL);
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GHashTable) texts = NULL;
   GListModel *cards = cjm_map_get_cards (map);
-  cairo_surface_t *ours, *theirs;
-  double different;
+  const char *renderings[] = { rsvg, inkscape };
+  cairo_surface_t *ours;
 
   export_or_fail (map, options, file);
 
-  /* Well-formed, and rendered by librsvg like the app renders the map. */
+  /* Well-formed, and rendered by librsvg and by Inkscape like the app
+   * renders the map. */
   out = run_or_fail ((const char *[]) { "xmllint", "--noout", path, NULL });
   g_clear_pointer (&out, g_free);
   out = run_or_fail ((const char *[]) { "rsvg-convert", "-o", rsvg, path, NULL });
+  g_clear_pointer (&out, g_free);
+  out = run_or_fail ((const char *[]) { "inkscape", "--export-type=png", inkscape_output,
+                                        path, NULL });
   ours = export_load_png (png);
-  theirs = export_load_png (rsvg);
-  different = export_compare_images (ours, theirs, PIXEL_TOLERANCE);
-  if (g_test_verbose ())
-    g_test_message ("%s: %.3f %% of the pixels differ", path, different * 100);
-  g_assert_cmpfloat (different, <=, MAX_DIFFERENT);
+  for (guint i = 0; i < G_N_ELEMENTS (renderings); i++)
+    {
+      cairo_surface_t *theirs = export_load_png (renderings[i]);
+      double different = export_compare_images (ours, theirs, PIXEL_TOLERANCE);
+
+      if (g_test_verbose ())
+        g_test_message ("%s: %.3f %% of the pixels differ", renderings[i], different * 100);
+      g_assert_cmpfloat (different, <=, MAX_DIFFERENT);
+      cairo_surface_destroy (theirs);
+    }
   cairo_surface_destroy (ours);
-  cairo_surface_destroy (theirs);
 
   /* Text as text, in a named font: every card title shown whole is there. */
   text = export_read_text (file);
