@@ -25,17 +25,19 @@
 
 /* Emotion lanes */
 
-/* A label right of its face, or the tag of a moment that matters below its
- * label, to be stacked with the others of its column. A tag is drawn on a
- * pill TAG_PAD_Y taller than its text each side. */
+/* A point's label, right of its face, with the tag of a moment that
+ * matters by it: stacked with the others of its column as one piece, so
+ * that a tag never leaves its label. A tag is drawn on a pill TAG_PAD_Y
+ * taller than its text each side. */
 typedef struct
 {
-  CjmTextBox *box;
-  guint       level;   /* of its face, 0 the top one */
-  double      y;       /* of its text's top */
+  CjmTextBox *label;      /* (nullable) */
+  CjmTextBox *tag;        /* (nullable) */
+  guint       level;      /* of its face, 0 the top one */
+  double      y;          /* of the piece's top */
   double      height;
-  double      pad;
-  gboolean    is_tag;
+  double      label_y;    /* from the piece's top */
+  double      tag_y;
 } Slot;
 
 static int
@@ -44,10 +46,8 @@ compare_slot_y (gconstpointer a,
 {
   const Slot *slot_a = a;
   const Slot *slot_b = b;
-  double ya = slot_a->y - slot_a->pad;
-  double yb = slot_b->y - slot_b->pad;
 
-  return (ya > yb) - (ya < yb);
+  return (slot_a->y > slot_b->y) - (slot_a->y < slot_b->y);
 }
 
 /* Moves the slots apart where they would overlap, keeping them between
@@ -65,15 +65,15 @@ stack_slots (GArray *slots,
     {
       Slot *slot = &g_array_index (slots, Slot, i);
 
-      slot->y = MAX (slot->y, floor_y + slot->pad);
-      floor_y = slot->y + slot->height + slot->pad + 1;
+      slot->y = MAX (slot->y, floor_y);
+      floor_y = slot->y + slot->height + 1;
     }
   for (guint i = slots->len; i > 0; i--)
     {
       Slot *slot = &g_array_index (slots, Slot, i - 1);
 
-      slot->y = MIN (slot->y, bottom - slot->pad - slot->height);
-      bottom = slot->y - slot->pad - 1;
+      slot->y = MIN (slot->y, bottom - slot->height);
+      bottom = slot->y - 1;
     }
 
   /* Only a stack taller than the room is pulled up past its top. */
@@ -93,14 +93,28 @@ collect_slots (CjmLayout *self,
       const CjmEmotionPoint *point = &g_array_index (self->points, CjmEmotionPoint, i);
       CjmTextBox *label = &g_array_index (self->point_labels, CjmTextBox, i);
       CjmTextBox *tag = &g_array_index (self->moment_tags, CjmTextBox, i);
-      guint level = CJM_EMOTION_SCORE_MAX - point->score;
+      Slot slot = { NULL, NULL, CJM_EMOTION_SCORE_MAX - point->score, G_MAXDOUBLE, 0, 0, 0 };
+      double bottom = -G_MAXDOUBLE;
 
       if (label->layout != NULL)
-        g_array_append_val (slots, ((Slot) { label, level, label->rect.y, label->rect.height,
-                                             0, FALSE }));
+        {
+          slot.label = label;
+          slot.y = label->rect.y;
+          bottom = label->rect.y + label->rect.height;
+        }
       if (tag->layout != NULL)
-        g_array_append_val (slots, ((Slot) { tag, level, tag->rect.y, tag->rect.height,
-                                             TAG_PAD_Y, TRUE }));
+        {
+          slot.tag = tag;
+          slot.y = MIN (slot.y, tag->rect.y - TAG_PAD_Y);
+          bottom = MAX (bottom, tag->rect.y + tag->rect.height + TAG_PAD_Y);
+        }
+      if (slot.label == NULL && slot.tag == NULL)
+        continue;
+
+      slot.height = bottom - slot.y;
+      slot.label_y = label->rect.y - slot.y;
+      slot.tag_y = tag->rect.y - slot.y;
+      g_array_append_val (slots, slot);
     }
 
   return slots;
@@ -134,7 +148,10 @@ place_emotion_labels (CjmLayout  *self,
     {
       const Slot *slot = &g_array_index (slots, Slot, i);
 
-      slot->box->rect.y = slot->y;
+      if (slot->label != NULL)
+        slot->label->rect.y = slot->y + slot->label_y;
+      if (slot->tag != NULL)
+        slot->tag->rect.y = slot->y + slot->tag_y;
     }
 }
 
@@ -153,7 +170,6 @@ slots_fit (const GArray *measured_slots,
 {
   g_autoptr(GArray) slots = g_array_sized_new (FALSE, FALSE, sizeof (Slot), measured_slots->len);
   double reach[2 * (CJM_EMOTION_SCORE_MAX - CJM_EMOTION_SCORE_MIN + 1)];
-  gboolean labelled[CJM_EMOTION_SCORE_MAX - CJM_EMOTION_SCORE_MIN + 1] = { FALSE };
 
   for (guint i = 0; i < measured_slots->len; i++)
     {
@@ -171,16 +187,13 @@ slots_fit (const GArray *measured_slots,
       reach[2 * k + 1] = -G_MAXDOUBLE;
     }
   for (guint i = 0; i < slots->len; i++)
-    labelled[g_array_index (slots, Slot, i).level] |= !g_array_index (slots, Slot, i).is_tag;
-  for (guint i = 0; i < slots->len; i++)
     {
       const Slot *slot = &g_array_index (slots, Slot, i);
+      double top = slot->label != NULL ? slot->y + slot->label_y : slot->y;
+      double height = slot->label != NULL ? slot->label->rect.height : slot->height;
 
-      if (slot->is_tag && labelled[slot->level])
-        continue;
-      reach[2 * slot->level] = MIN (reach[2 * slot->level], slot->y - slot->pad);
-      reach[2 * slot->level + 1] = MAX (reach[2 * slot->level + 1],
-                                        slot->y + slot->height + slot->pad);
+      reach[2 * slot->level] = MIN (reach[2 * slot->level], top);
+      reach[2 * slot->level + 1] = MAX (reach[2 * slot->level + 1], top + height);
     }
   for (guint k = 0; k < G_N_ELEMENTS (reach) / 2; k++)
     if (reach[2 * k] <= reach[2 * k + 1] &&
@@ -208,7 +221,7 @@ level_height_for_labels (CjmLayout  *self,
 
   /* At a level height the whole stack's, each level's slots stand apart. */
   for (guint i = 0; i < slots->len; i++)
-    high += g_array_index (slots, Slot, i).height + 2 * g_array_index (slots, Slot, i).pad + 1;
+    high += g_array_index (slots, Slot, i).height + 1;
   if (!slots_fit (slots, lane->level_height, lane->level_top, high))
     return high;
 
