@@ -8,26 +8,13 @@
 #pragma once
 
 #include "cjm-impact-effort.h"
+#include "cjm-pain-point-order-private.h"
 #include "cjm-pain-point-panel.h"
 
 G_BEGIN_DECLS
 
-/* The positions of the sort drop-downs. */
-typedef enum
-{
-  CJM_PAIN_SORT_SEVERITY,
-  CJM_PAIN_SORT_STAGE,
-  CJM_PAIN_SORT_CATEGORY,
-} CjmPainSort;
-
-typedef enum
-{
-  CJM_OPPORTUNITY_SORT_PRIORITY,
-  CJM_OPPORTUNITY_SORT_IMPACT,
-  CJM_OPPORTUNITY_SORT_EFFORT,
-  CJM_OPPORTUNITY_SORT_STAGE,
-  CJM_OPPORTUNITY_SORT_STATUS,
-} CjmOpportunitySort;
+/* The positions of the sort drop-downs, CjmPainSort and
+ * CjmOpportunitySort, are in cjm-pain-point-order-private.h. */
 
 /* Each takes CJM_CARD_KIND_PAIN_POINT or CJM_CARD_KIND_OPPORTUNITY. The
  * filter drop-down's position 0 is "all", then the categories (or the

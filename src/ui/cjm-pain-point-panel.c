@@ -14,14 +14,16 @@
 
 #include "cjm-element-editor.h"
 #include "cjm-pain-point-panel-private.h"
-#include "cjm-render-private.h"
+#include "cjm-pain-point-row-private.h"
 
 /* Two pages, pain points and opportunities, each a list of the map's cards
  * of that kind through a filter (search, category or status) and a sorter,
  * over the map's own card list. The list and the canvas share the canvas's
  * selection: selecting a row selects its card and scrolls the map to it; a
  * card selected on the map selects its row. Below, the selected card's
- * fields, in a #CjmElementEditor. Every change goes through cjm-edit.h. */
+ * fields, in a #CjmElementEditor. Every change goes through cjm-edit.h.
+ * Which cards pass and their order: cjm-pain-point-order.c; how a row
+ * shows its card: cjm-pain-point-row.c. */
 
 typedef enum
 {
@@ -48,7 +50,7 @@ struct _Page
   GtkCustomSorter    *custom_sorter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
-  GPtrArray          *bound;     /* the GtkListItems showing a card */
+  GtkListItemFactory *rows;      /* builds the list's rows, and fills them again */
   CjmCard            *keep;      /* passes the filter while the map's changes are applied */
   guint               n_total;   /* cards of this kind in the map */
 };
@@ -137,168 +139,26 @@ get_history (CjmPainPointPanel *self)
   return self->document != NULL ? cjm_document_get_history (self->document) : NULL;
 }
 
-/* Colours: the tags of categories and statuses, in the canvas's hues */
-
-static const char *
-category_css_class (CjmPainCategory category)
-{
-  switch (category)
-    {
-    case CJM_PAIN_CATEGORY_FINANCIAL:
-      return "financial";
-    case CJM_PAIN_CATEGORY_PRODUCTIVITY:
-      return "productivity";
-    case CJM_PAIN_CATEGORY_PROCESS:
-      return "process";
-    case CJM_PAIN_CATEGORY_SUPPORT:
-      return "support";
-    case CJM_PAIN_CATEGORY_UNSPECIFIED:
-    default:
-      return "uncategorised";
-    }
-}
-
-static const char *
-status_css_class (CjmOpportunityStatus status)
-{
-  switch (status)
-    {
-    case CJM_OPPORTUNITY_STATUS_PLANNED:
-      return "planned";
-    case CJM_OPPORTUNITY_STATUS_IN_PROGRESS:
-      return "in-progress";
-    case CJM_OPPORTUNITY_STATUS_DONE:
-      return "done";
-    case CJM_OPPORTUNITY_STATUS_IDEA:
-    default:
-      return "idea";
-    }
-}
-
-static char *
-rgba_to_css (const CjmRgba *color,
-             double         alpha)
-{
-  char alpha_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* CSS wants a dot, whatever the locale's decimal mark (“0,28” in French). */
-  g_ascii_formatd (alpha_text, sizeof alpha_text, "%.2f", alpha);
-
-  return g_strdup_printf ("rgba(%d,%d,%d,%s)",
-                          (int)(color->red * 255 + 0.5), (int)(color->green * 255 + 0.5),
-                          (int)(color->blue * 255 + 0.5), alpha_text);
-}
-
-static void
-append_tag_css (GString          *css,
-                const CjmPalette *palette,
-                const char       *css_class,
-                CjmHue            hue)
-{
-  g_autofree char *fill = rgba_to_css (&palette->hues[hue], palette->dark ? 0.28 : 0.16);
-  g_autofree char *ink = rgba_to_css (&palette->hues[hue], 1.0);
-
-  g_string_append_printf (css,
-                          ".cjm-tag.%s { background-color: %s; }\n"
-                          ".cjm-tag.%s image { color: %s; }\n",
-                          css_class, fill, css_class, ink);
-}
-
-static void
-load_tag_css (GtkCssProvider *provider)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const CjmPalette *palette = _cjm_palette_for_theme (dark ? CJM_THEME_DARK : CJM_THEME_LIGHT);
-  g_autoptr(GString) css = g_string_new (".cjm-tag { border-radius: 99px; padding: 1px 8px 1px 6px; "
-                                         "font-size: smaller; font-weight: bold; }\n"
-                                         ".cjm-tag image { -gtk-icon-size: 12px; }\n");
-
-  for (CjmPainCategory category = CJM_PAIN_CATEGORY_UNSPECIFIED;
-       category <= CJM_PAIN_CATEGORY_SUPPORT; category++)
-    append_tag_css (css, palette, category_css_class (category), _cjm_pain_category_hue (category));
-  for (CjmOpportunityStatus status = CJM_OPPORTUNITY_STATUS_IDEA;
-       status <= CJM_OPPORTUNITY_STATUS_DONE; status++)
-    append_tag_css (css, palette, status_css_class (status), _cjm_status_hue (status));
-
-  gtk_css_provider_load_from_data (provider, css->str, css->len);
-}
-
-static void
-style_dark_cb (GtkCssProvider *provider)
-{
-  load_tag_css (provider);
-}
-
-static void
-ensure_tag_css (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  load_tag_css (provider);
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (style_dark_cb), provider);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /* Where a card is: its stage and step */
 
 static void
 rebuild_step_ranks (CjmPainPointPanel *self)
 {
-  g_autoptr(GPtrArray) steps = NULL;
-
-  g_hash_table_remove_all (self->step_ranks);
-  if (self->map == NULL)
-    return;
-
-  steps = cjm_map_dup_steps (self->map);
-  for (guint i = 0; i < steps->len; i++)
-    g_hash_table_insert (self->step_ranks,
-                         g_strdup (cjm_element_get_id (g_ptr_array_index (steps, i))),
-                         GUINT_TO_POINTER (i + 1));
-}
-
-static guint
-step_rank (CjmPainPointPanel *self,
-           CjmCard           *card)
-{
-  const char *step_id = cjm_card_get_step_id (card);
-  guint rank = step_id != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->step_ranks, step_id)) : 0;
-
-  return rank != 0 ? rank : G_MAXUINT;
+  g_clear_pointer (&self->step_ranks, g_hash_table_unref);
+  self->step_ranks = _cjm_pain_point_order_new_step_ranks (self->map);
 }
 
 static char *
-dup_where (CjmPainPointPanel *self,
-           CjmCard           *card)
+dup_where_cb (CjmCard  *card,
+              gpointer  data)
 {
+  CjmPainPointPanel *self = data;
   char *place = self->map != NULL ? cjm_labels_dup_step_place (self->map, cjm_card_get_step_id (card)) : NULL;
 
   return place != NULL ? place : g_strdup ("");
 }
 
-/* Filtering and sorting */
-
-static gboolean
-matches_search (Page    *page,
-                CjmCard *card)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (page->search));
-  const char *title = cjm_card_get_title (card);
-  const char *description = cjm_card_get_description (card);
-
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-
-  return (title != NULL && g_str_match_string (text, title, TRUE)) ||
-         (description != NULL && g_str_match_string (text, description, TRUE));
-}
+/* Filtering and sorting, by the page's search, filter and sort */
 
 static gboolean
 filter_func (gpointer item,
@@ -306,44 +166,14 @@ filter_func (gpointer item,
 {
   Page *page = user_data;
   CjmCard *card = item;
-  guint wanted = gtk_drop_down_get_selected (page->filter);
 
   if (cjm_card_get_kind (card) != page->kind)
     return FALSE;
   if (card == page->keep)
     return TRUE;
 
-  /* Position 0 is "all"; then the enumeration's values, from the first
-   * after "unspecified" for categories, from the first for statuses. */
-  if (wanted != 0 && wanted != GTK_INVALID_LIST_POSITION)
-    {
-      if (page->kind == CJM_CARD_KIND_PAIN_POINT &&
-          cjm_card_get_category (card) != (CjmPainCategory)wanted)
-        return FALSE;
-      if (page->kind == CJM_CARD_KIND_OPPORTUNITY &&
-          cjm_card_get_status (card) != (CjmOpportunityStatus)(wanted - 1))
-        return FALSE;
-    }
-
-  return matches_search (page, card);
-}
-
-#define COMPARE(a, b) G_STMT_START { if ((a) != (b)) return (a) < (b) ? -1 : 1; } G_STMT_END
-
-/* Not rated (0) after every rating */
-static int
-rating_or_last (int rating,
-                int last)
-{
-  return rating > 0 ? rating : last;
-}
-
-static int
-compare_titles (CjmCard *a,
-                CjmCard *b)
-{
-  return g_utf8_collate (cjm_card_get_title (a) ? cjm_card_get_title (a) : "",
-                         cjm_card_get_title (b) ? cjm_card_get_title (b) : "");
+  return _cjm_pain_point_order_matches (card, gtk_drop_down_get_selected (page->filter),
+                                        gtk_editable_get_text (GTK_EDITABLE (page->search)));
 }
 
 static int
@@ -352,40 +182,10 @@ pain_sort_func (gconstpointer item_a,
                 gpointer      user_data)
 {
   Page *page = user_data;
-  CjmPainPointPanel *self = page->self;
-  CjmCard *a = (CjmCard *)item_a;
-  CjmCard *b = (CjmCard *)item_b;
-  int severity_a = -cjm_card_get_severity (a);
-  int severity_b = -cjm_card_get_severity (b);
-  guint rank_a = step_rank (self, a);
-  guint rank_b = step_rank (self, b);
+  CjmPainSort sort = gtk_drop_down_get_selected (page->sort);
 
-  switch ((CjmPainSort)gtk_drop_down_get_selected (page->sort))
-    {
-    case CJM_PAIN_SORT_STAGE:
-      COMPARE (rank_a, rank_b);
-      COMPARE (severity_a, severity_b);
-      break;
-
-    case CJM_PAIN_SORT_CATEGORY:
-      {
-        int category_a = rating_or_last (cjm_card_get_category (a), G_MAXINT);
-        int category_b = rating_or_last (cjm_card_get_category (b), G_MAXINT);
-
-        COMPARE (category_a, category_b);
-        COMPARE (severity_a, severity_b);
-        COMPARE (rank_a, rank_b);
-      }
-      break;
-
-    case CJM_PAIN_SORT_SEVERITY:
-    default:
-      COMPARE (severity_a, severity_b);
-      COMPARE (rank_a, rank_b);
-      break;
-    }
-
-  return compare_titles (a, b);
+  return _cjm_pain_point_order_compare_pain_points ((CjmCard *)item_a, (CjmCard *)item_b,
+                                                    sort, page->self->step_ranks);
 }
 
 static int
@@ -394,250 +194,10 @@ opportunity_sort_func (gconstpointer item_a,
                        gpointer      user_data)
 {
   Page *page = user_data;
-  CjmPainPointPanel *self = page->self;
-  CjmCard *a = (CjmCard *)item_a;
-  CjmCard *b = (CjmCard *)item_b;
-  int impact_a = -cjm_card_get_impact (a);
-  int impact_b = -cjm_card_get_impact (b);
-  int effort_a = rating_or_last (cjm_card_get_effort (a), G_MAXINT);
-  int effort_b = rating_or_last (cjm_card_get_effort (b), G_MAXINT);
-  int quadrant_a = cjm_quadrant_for_rating (cjm_card_get_impact (a), cjm_card_get_effort (a));
-  int quadrant_b = cjm_quadrant_for_rating (cjm_card_get_impact (b), cjm_card_get_effort (b));
-  guint rank_a = step_rank (self, a);
-  guint rank_b = step_rank (self, b);
+  CjmOpportunitySort sort = gtk_drop_down_get_selected (page->sort);
 
-  switch ((CjmOpportunitySort)gtk_drop_down_get_selected (page->sort))
-    {
-    case CJM_OPPORTUNITY_SORT_IMPACT:
-      COMPARE (impact_a, impact_b);
-      COMPARE (effort_a, effort_b);
-      break;
-
-    case CJM_OPPORTUNITY_SORT_EFFORT:
-      COMPARE (effort_a, effort_b);
-      COMPARE (impact_a, impact_b);
-      break;
-
-    case CJM_OPPORTUNITY_SORT_STAGE:
-      COMPARE (rank_a, rank_b);
-      COMPARE (quadrant_a, quadrant_b);
-      break;
-
-    case CJM_OPPORTUNITY_SORT_STATUS:
-      COMPARE ((int)cjm_card_get_status (a), (int)cjm_card_get_status (b));
-      COMPARE (quadrant_a, quadrant_b);
-      COMPARE (impact_a, impact_b);
-      break;
-
-    case CJM_OPPORTUNITY_SORT_PRIORITY:
-    default:
-      COMPARE (quadrant_a, quadrant_b);
-      COMPARE (impact_a, impact_b);
-      COMPARE (effort_a, effort_b);
-      break;
-    }
-
-  COMPARE (rank_a, rank_b);
-
-  return compare_titles (a, b);
-}
-
-#undef COMPARE
-
-/* Rows */
-
-typedef struct
-{
-  GtkWidget *title;
-  GtkWidget *tag;
-  GtkWidget *tag_icon;
-  GtkWidget *tag_label;
-  GtkWidget *rating;
-  GtkWidget *detail;
-  GtkWidget *where;
-} Row;
-
-static GtkWidget *
-caption_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              Page                     *page)
-{
-  Row *row = g_new0 (Row, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  row->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (row->title, "heading");
-  gtk_box_append (GTK_BOX (box), row->title);
-
-  row->tag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_add_css_class (row->tag, "cjm-tag");
-  gtk_widget_set_valign (row->tag, GTK_ALIGN_CENTER);
-  row->tag_icon = gtk_image_new ();
-  row->tag_label = gtk_label_new (NULL);
-  gtk_box_append (GTK_BOX (row->tag), row->tag_icon);
-  gtk_box_append (GTK_BOX (row->tag), row->tag_label);
-  gtk_box_append (GTK_BOX (line), row->tag);
-
-  row->rating = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->rating, "caption");
-  gtk_widget_add_css_class (row->rating, "numeric");
-  gtk_box_append (GTK_BOX (line), row->rating);
-  gtk_box_append (GTK_BOX (box), line);
-
-  row->detail = caption_label ();
-  gtk_box_append (GTK_BOX (box), row->detail);
-  row->where = caption_label ();
-  gtk_box_append (GTK_BOX (box), row->where);
-
-  g_object_set_data_full (G_OBJECT (box), "cjm-row", row, g_free);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-set_tag (Row        *row,
-         const char *css_class,
-         const char *icon_name,
-         const char *label)
-{
-  const char *classes[] = { "cjm-tag", css_class, NULL };
-
-  gtk_widget_set_css_classes (row->tag, classes);
-  gtk_image_set_from_icon_name (GTK_IMAGE (row->tag_icon), icon_name);
-  gtk_label_set_label (GTK_LABEL (row->tag_label), label);
-}
-
-static const char *
-category_icon_name (CjmPainCategory category)
-{
-  switch (category)
-    {
-    case CJM_PAIN_CATEGORY_FINANCIAL:
-      return "cjm-pain-financial-symbolic";
-    case CJM_PAIN_CATEGORY_PRODUCTIVITY:
-      return "cjm-pain-productivity-symbolic";
-    case CJM_PAIN_CATEGORY_PROCESS:
-      return "cjm-pain-process-symbolic";
-    case CJM_PAIN_CATEGORY_SUPPORT:
-      return "cjm-pain-support-symbolic";
-    case CJM_PAIN_CATEGORY_UNSPECIFIED:
-    default:
-      return "cjm-lane-pain-points-symbolic";
-    }
-}
-
-static void
-update_row (Page        *page,
-            GtkListItem *item)
-{
-  CjmCard *card = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  Row *row = g_object_get_data (G_OBJECT (child), "cjm-row");
-  const char *title = cjm_card_get_title (card);
-  g_autofree char *where = dup_where (page->self, card);
-  g_autofree char *rating = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *accessible = NULL;
-
-  if (title == NULL || title[0] == '\0')
-    title = page->kind == CJM_CARD_KIND_PAIN_POINT ? _("Untitled pain point") : _("Untitled opportunity");
-  gtk_label_set_label (GTK_LABEL (row->title), title);
-  gtk_widget_set_tooltip_text (row->title, title);
-
-  if (page->kind == CJM_CARD_KIND_PAIN_POINT)
-    {
-      CjmPainCategory category = cjm_card_get_category (card);
-      const char *label = cjm_pain_category_get_label (category);
-      int severity = cjm_card_get_severity (card);
-
-      set_tag (row, category_css_class (category), category_icon_name (category),
-               label != NULL ? label : _("No category"));
-      if (severity > 0)
-        /* Translators: a pain point's severity, from 1 to 5 */
-        rating = g_strdup_printf (_("Severity %d/5"), severity);
-      else
-        rating = g_strdup (_("Severity not rated"));
-
-      gtk_widget_set_visible (row->detail, FALSE);
-      accessible = g_strdup_printf ("%s, %s, %s, %s", title,
-                                    label != NULL ? label : _("No category"), rating, where);
-    }
-  else
-    {
-      CjmOpportunityStatus status = cjm_card_get_status (card);
-      const char *owner = cjm_card_get_owner (card);
-      const char * const *pain_ids = cjm_card_get_pain_point_ids (card);
-      guint n_pains = pain_ids != NULL ? g_strv_length ((char **)pain_ids) : 0;
-      int impact = cjm_card_get_impact (card);
-      int effort = cjm_card_get_effort (card);
-      g_autofree char *links = NULL;
-
-      set_tag (row, status_css_class (status), "cjm-lane-opportunities-symbolic",
-               cjm_opportunity_status_get_label (status));
-      if (impact > 0 && effort > 0)
-        /* Translators: an opportunity's impact and effort, each from 1 to 5 */
-        rating = g_strdup_printf (_("Impact %d · Effort %d"), impact, effort);
-      else if (impact > 0)
-        rating = g_strdup_printf (_("Impact %d · Effort not rated"), impact);
-      else if (effort > 0)
-        rating = g_strdup_printf (_("Impact not rated · Effort %d"), effort);
-      else
-        rating = g_strdup (_("Impact and effort not rated"));
-
-      links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pain point", "%u pain points", n_pains),
-                               n_pains);
-      if (owner != NULL && owner[0] != '\0')
-        /* Translators: an opportunity's owner, then how many pain points it answers */
-        detail = g_strdup_printf (_("%s · %s"), owner, links);
-      else
-        detail = g_steal_pointer (&links);
-      gtk_label_set_label (GTK_LABEL (row->detail), detail);
-      gtk_widget_set_visible (row->detail, TRUE);
-      accessible = g_strdup_printf ("%s, %s, %s, %s, %s", title,
-                                    cjm_opportunity_status_get_label (status), rating, detail, where);
-    }
-
-  gtk_label_set_label (GTK_LABEL (row->rating), rating);
-  gtk_label_set_label (GTK_LABEL (row->where), where);
-  gtk_widget_set_visible (row->where, where[0] != '\0');
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             Page                     *page)
-{
-  g_ptr_array_add (page->bound, item);
-  update_row (page, item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               Page                     *page)
-{
-  g_ptr_array_remove_fast (page->bound, item);
+  return _cjm_pain_point_order_compare_opportunities ((CjmCard *)item_a, (CjmCard *)item_b,
+                                                      sort, page->self->step_ranks);
 }
 
 /* What the page shows: the list, the matrix, or why there is nothing */
@@ -921,8 +481,7 @@ refresh (CjmPainPointPanel *self)
       gtk_filter_changed (GTK_FILTER (page->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
       page->keep = NULL;
       gtk_sorter_changed (GTK_SORTER (page->custom_sorter), GTK_SORTER_CHANGE_DIFFERENT);
-      for (guint i = 0; i < page->bound->len; i++)
-        update_row (page, g_ptr_array_index (page->bound, i));
+      _cjm_pain_point_row_factory_update (page->rows);
       update_content (page);
     }
 
@@ -1135,12 +694,10 @@ setup_page (CjmPainPointPanel *self,
             Page              *page,
             CjmCardKind        kind)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkSortListModel *sorted;
 
   page->self = self;
   page->kind = kind;
-  page->bound = g_ptr_array_new ();
 
   page->custom_filter = gtk_custom_filter_new (filter_func, page, NULL);
   page->custom_sorter = gtk_custom_sorter_new (kind == CJM_CARD_KIND_PAIN_POINT ? pain_sort_func
@@ -1158,11 +715,8 @@ setup_page (CjmPainPointPanel *self,
                            G_CALLBACK (page_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (page->selection, "items-changed", G_CALLBACK (page_items_changed_cb), page);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), page);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), page);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), page);
-  gtk_list_view_set_factory (page->list, factory);
-  g_object_unref (factory);
+  page->rows = _cjm_pain_point_row_factory_new (kind, dup_where_cb, self);
+  gtk_list_view_set_factory (page->list, page->rows);
   gtk_list_view_set_model (page->list, GTK_SELECTION_MODEL (page->selection));
   g_signal_connect (page->list, "activate", G_CALLBACK (list_activate_cb), self);
   g_signal_connect_swapped (page->list, "map", G_CALLBACK (list_map_cb), page);
@@ -1189,7 +743,7 @@ cjm_pain_point_panel_dispose (GObject *object)
       g_clear_object (&page->filtered);
       g_clear_object (&page->custom_filter);
       g_clear_object (&page->custom_sorter);
-      g_clear_pointer (&page->bound, g_ptr_array_unref);
+      g_clear_object (&page->rows);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (object), CJM_TYPE_PAIN_POINT_PANEL);
@@ -1312,7 +866,7 @@ cjm_pain_point_panel_class_init (CjmPainPointPanelClass *klass)
 static void
 cjm_pain_point_panel_init (CjmPainPointPanel *self)
 {
-  self->step_ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->step_ranks = _cjm_pain_point_order_new_step_ranks (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1320,7 +874,6 @@ cjm_pain_point_panel_init (CjmPainPointPanel *self)
   setup_page (self, &self->pages[PAGE_OPPORTUNITIES], CJM_CARD_KIND_OPPORTUNITY);
   cjm_impact_effort_set_model (self->matrix, G_LIST_MODEL (self->pages[PAGE_OPPORTUNITIES].selection));
 
-  ensure_tag_css ();
   refresh (self);
 }
 
