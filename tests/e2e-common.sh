@@ -62,12 +62,13 @@ start_app () {
   # here) must not stop it.
   env -u G_DEBUG CJM_TEST_GEOMETRY="$GEOMETRY" "$APP" "$1" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 100); do
+  # Generous: on a loaded machine the app can take long to start.
+  for _ in $(seq 600); do
     WINDOW=$(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null | head -n 1)
     [ -n "$WINDOW" ] && [ -s "$GEOMETRY" ] && break
     sleep 0.1
   done
-  [ -n "$WINDOW" ] || return 1
+  [ -n "$WINDOW" ] && [ -s "$GEOMETRY" ] || return 1
   xdotool windowsize --sync "$WINDOW" 1300 850 2>/dev/null
   xdotool windowfocus --sync "$WINDOW" 2>/dev/null
   sleep 1
@@ -108,9 +109,9 @@ xpath () {
   xmllint --xpath "string($2)" "$1" 2>/dev/null
 }
 
-# wait_for FILE EXPR VALUE: waits (5 s at most) until the file says VALUE.
+# wait_for FILE EXPR VALUE: waits (30 s at most) until the file says VALUE.
 wait_for () {
-  for _ in $(seq 50); do
+  for _ in $(seq 300); do
     [ "$(xpath "$1" "$2")" = "$3" ] && return 0
     sleep 0.1
   done

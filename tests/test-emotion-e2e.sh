@@ -33,9 +33,9 @@ score () {
   echo "${value:-0}"
 }
 
-# wait_for_score VALUE: waits (5 s at most) until the map saved says VALUE.
+# wait_for_score VALUE: waits (30 s at most) until the map saved says VALUE.
 wait_for_score () {
-  for _ in $(seq 50); do
+  for _ in $(seq 300); do
     [ "$(score)" = "$1" ] && return 0
     sleep 0.1
   done

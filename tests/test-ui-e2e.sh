@@ -150,9 +150,9 @@ sleep 0.5
 xdotool windowfocus --sync "$WINDOW" 2>/dev/null
 xdotool key --clearmodifiers ctrl+s
 
-# The dialog: a second window of the app (5 s at most).
+# The dialog: a second window of the app (30 s at most).
 DIALOG=
-for _ in $(seq 50); do
+for _ in $(seq 300); do
   DIALOG=$(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null | grep -vx "$WINDOW" | head -n 1)
   [ -n "$DIALOG" ] && break
   sleep 0.1

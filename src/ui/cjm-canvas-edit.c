@@ -885,6 +885,7 @@ forget_context_cell_cb (gpointer user_data)
   CjmCanvas *self = user_data;
 
   self->context_lane = self->context_column = -1;
+  self->forget_context_id = 0;
 
   return G_SOURCE_REMOVE;
 }
@@ -892,8 +893,10 @@ forget_context_cell_cb (gpointer user_data)
 static void
 context_menu_closed_cb (CjmCanvas *self)
 {
-  /* After the action the menu may have activated, which uses the cell. */
-  g_idle_add_full (G_PRIORITY_LOW, forget_context_cell_cb, g_object_ref (self), g_object_unref);
+  /* After the action the menu may have activated, which uses the cell.
+   * No reference: a canvas going away takes the idle with it. */
+  if (self->forget_context_id == 0)
+    self->forget_context_id = g_idle_add_full (G_PRIORITY_LOW, forget_context_cell_cb, self, NULL);
 }
 
 /**

@@ -143,6 +143,7 @@ struct _CjmCanvas
   CjmEmotionPopover *emotion_popover;  /* the last one opened: a child */
   int             context_lane;   /* the cell the context menu was opened on */
   int             context_column;
+  guint           forget_context_id; /* after the context menu's action */
   char           *connection_card_id; /* the card whose connections C goes through */
   char           *connect_from_id;    /* Ctrl+K: the card a connection is made from */
   guint           presenting : 1;

@@ -679,6 +679,7 @@ cjm_canvas_dispose (GObject *object)
 
   _cjm_canvas_drag_cancel (self);
   _cjm_canvas_keyboard_dispose (self);
+  g_clear_handle_id (&self->forget_context_id, g_source_remove);
   unwatch_map (self);
   cjm_emotion_popover_replace (&self->emotion_popover, NULL);
 
