@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "cjm-canvas.h"
 #include "cjm-core.h"
 #include "cjm-document-private.h"
+#include "cjm-emotion-curve.h"
 #include "cjm-field.h"
 #include "cjm-inspector.h"
 #include "cjm-persona-panel.h"
@@ -518,6 +520,130 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cjm_map_get_personas (fixture->map)), ==, 2);
 }
 
+/* turn_wheel: turns the mouse wheel over the middle of WIDGET, through
+ * xdotool (the X server's test device, as a real wheel): BUTTON is "4" up,
+ * "5" down, "6" left or "7" right; SHIFT holds Shift meanwhile. */
+static void
+turn_wheel (GtkWidget  *widget,
+            const char *button,
+            gboolean    shift)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  double x, y, surface_x, surface_y;
+  int status;
+
+  if (xdotool == NULL)
+    g_test_message ("xdotool is missing: run build-aux/install-deps --test");
+  g_assert_nonnull (xdotool);
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &x, &y));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+
+  g_ptr_array_add (argv, g_strdup (xdotool));
+  /* No --sync: it waits for a motion, which never comes when the pointer
+   * is there already; the X server takes the motion and the clicks in
+   * order anyway. */
+  g_ptr_array_add (argv, g_strdup ("mousemove"));
+  g_ptr_array_add (argv, g_strdup ("--window"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (x + surface_x)));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (y + surface_y)));
+  if (shift)
+    {
+      g_ptr_array_add (argv, g_strdup ("keydown"));
+      g_ptr_array_add (argv, g_strdup ("shift"));
+    }
+  g_ptr_array_add (argv, g_strdup ("click"));
+  g_ptr_array_add (argv, g_strdup (button));
+  if (shift)
+    {
+      g_ptr_array_add (argv, g_strdup ("keyup"));
+      g_ptr_array_add (argv, g_strdup ("shift"));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+/* wait_for_change: runs the main loop until ADJUSTMENT's value is no longer
+ * VALUE and the window has drawn the change, and returns the new value. Gives
+ * up after 30 s: a bound on the X server's round trip, not a timing tested;
+ * what the caller asserts next then fails. */
+static double
+wait_for_change (GtkWidget     *window,
+                 GtkAdjustment *adjustment,
+                 double         value)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (gtk_adjustment_get_value (adjustment) == value && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  gtk_test_widget_wait_for_draw (window);
+
+  return gtk_adjustment_get_value (adjustment);
+}
+
+/* The wheel over the persona's emotion curve, which scrolls sideways in a
+ * scrolled window of its own: turned up or down it scrolls the panel (the
+ * curve's scrolled window used to take it, scroll nothing, and stop the
+ * page under the pointer); with Shift, or tilted, it scrolls the curve. */
+static void
+test_persona_curve_wheel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *curve = find_widget (GTK_WIDGET (fixture->personas), CJM_TYPE_EMOTION_CURVE, NULL);
+  GtkWidget *strip = gtk_widget_get_ancestor (curve, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (strip), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  GtkAdjustment *across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (strip));
+  double top, left;
+
+  gtk_test_widget_wait_for_draw (fixture->window);
+
+  /* Both can scroll: the form is taller than the panel, the curve wider
+   * than its frame. */
+  g_assert_nonnull (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (down), >, gtk_adjustment_get_page_size (down));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), >, gtk_adjustment_get_page_size (across));
+  g_assert_cmpfloat (gtk_adjustment_get_value (down), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (across), ==, 0);
+
+  /* Down and up: the panel scrolls, the curve stays. */
+  turn_wheel (strip, "5", FALSE);
+  top = wait_for_change (fixture->window, down, 0);
+  g_assert_cmpfloat (top, >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (across), ==, 0);
+
+  turn_wheel (strip, "4", FALSE);
+  g_assert_cmpfloat (wait_for_change (fixture->window, down, top), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (across), ==, 0);
+
+  /* Shift+wheel, then a tilt to the left: the curve scrolls sideways, the
+   * panel stays. */
+  turn_wheel (strip, "5", TRUE);
+  left = wait_for_change (fixture->window, across, 0);
+  g_assert_cmpfloat (left, >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (down), ==, 0);
+
+  turn_wheel (strip, "6", FALSE);
+  g_assert_cmpfloat (wait_for_change (fixture->window, across, left), <, left);
+  g_assert_cmpfloat (gtk_adjustment_get_value (down), ==, 0);
+}
+
 #define ADD(name, func) \
   g_test_add ("/Cjm/Panels/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -537,6 +663,7 @@ main (int   argc,
   ADD ("revision-log", test_revision_log);
   ADD ("persona-panel", test_persona_panel);
   ADD ("read-only", test_read_only);
+  ADD ("persona-curve-wheel", test_persona_curve_wheel);
 
   return g_test_run ();
 }

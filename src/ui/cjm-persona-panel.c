@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cjm-element-editor.h"
 #include "cjm-emotion-curve.h"
@@ -23,22 +24,23 @@
 
 struct _CjmPersonaPanel
 {
-  GtkWidget         parent_instance;
+  GtkWidget          parent_instance;
 
   /* Template widgets */
-  GtkStack         *stack;
-  GtkListBox       *list;
-  GtkWidget        *curve_group;
-  CjmEmotionCurve  *curve;
-  CjmElementEditor *editor;
+  GtkStack          *stack;
+  GtkScrolledWindow *scrolled;
+  GtkListBox        *list;
+  GtkWidget         *curve_group;
+  CjmEmotionCurve   *curve;
+  CjmElementEditor  *editor;
 
-  CjmCanvas        *canvas;
-  CjmDocument      *document;
-  CjmSelection     *selection;
-  CjmPersona       *persona;   /* the one being edited */
-  GHashTable       *hidden;    /* ids of the personas whose curves are hidden */
+  CjmCanvas         *canvas;
+  CjmDocument       *document;
+  CjmSelection      *selection;
+  CjmPersona        *persona;   /* the one being edited */
+  GHashTable        *hidden;    /* ids of the personas whose curves are hidden */
 
-  guint             selecting : 1;
+  guint              selecting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CjmPersonaPanel, cjm_persona_panel, GTK_TYPE_WIDGET)
@@ -501,6 +503,41 @@ show_only_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* The curve scrolls sideways in a scrolled window of its own, inside the
+ * panel's. GTK 4.8's GtkScrolledWindow stops every scroll event as soon as
+ * it can scroll along one axis, even a delta along the other that it cannot
+ * use (its vscrollbar-policy "never" changes nothing there), so a wheel
+ * turned over the curve would scroll nothing and the page would stop under
+ * the pointer. No public API hands an event on to the outer scrolled
+ * window, so this handler, in the capture phase on the curve's scrolled
+ * window (see the .ui), scrolls the page itself by the deltas that are
+ * mostly vertical, by the steps GtkScrolledWindow takes (a wheel's notch
+ * page_size^(2/3), a touchpad's unit 2.5 pixels). Shift+wheel (which the
+ * scrolled window turns sideways) and mostly horizontal deltas (a tilting
+ * wheel, a touchpad) go on to the curve's scrolled window, kinetic
+ * scrolling and all. */
+static gboolean
+curve_scroll_cb (CjmPersonaPanel          *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  double step;
+
+  if ((state & GDK_SHIFT_MASK) != 0 || fabs (dy) <= fabs (dx))
+    return GDK_EVENT_PROPAGATE;
+
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+  else
+    step = 2.5;
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy * step);
+
+  return GDK_EVENT_STOP;
+}
+
 /* GObject */
 
 static void
@@ -602,10 +639,12 @@ cjm_persona_panel_class_init (CjmPersonaPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/JourneyMapper/cjm-persona-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CjmPersonaPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, CjmPersonaPanel, scrolled);
   gtk_widget_class_bind_template_child (widget_class, CjmPersonaPanel, list);
   gtk_widget_class_bind_template_child (widget_class, CjmPersonaPanel, curve_group);
   gtk_widget_class_bind_template_child (widget_class, CjmPersonaPanel, curve);
   gtk_widget_class_bind_template_child (widget_class, CjmPersonaPanel, editor);
+  gtk_widget_class_bind_template_callback (widget_class, curve_scroll_cb);
 
   gtk_widget_class_install_action (widget_class, "persona.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "persona.duplicate", NULL, duplicate_action);
