@@ -666,6 +666,10 @@ test_layout_full_texts (void)
       CjmRect cell;
 
       g_assert_true (cjm_layout_get_cell_rect (f.layout, 0, point->column, &cell));
+      /* Inside the tinted levels, half a level beyond the extreme ones:
+       * what pokes out would seem to belong to the next lane. */
+      cell.y = cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MAX) - level / 2;
+      cell.height = cjm_layout_get_score_y (f.layout, 0, CJM_EMOTION_SCORE_MIN) + level / 2 - cell.y;
       /* Wrapped, whole, beside its face: no two personas share a level at
        * a step here. */
       g_assert_cmpfloat (point->label_rect.height, >, 2 * canvas_label_height);
@@ -701,6 +705,42 @@ test_layout_full_texts (void)
   g_assert_cmpfloat (lane.height, ==, canvas_lane.height);
 
   fixture_tear_down (&f);
+}
+
+/* A long label at the top level, alone: taller than the half level above
+ * its face, it goes down inside the tinted levels, its face alongside,
+ * and the levels need not spread. */
+static void
+test_layout_full_texts_at_top (void)
+{
+  g_autoptr(CjmMap) map = cjm_map_new ("map");
+  g_autoptr(CjmHistory) history = cjm_history_new (map);
+  g_autoptr(CjmLayout) layout = cjm_layout_new (map);
+  CjmPersona *persona = cjm_edit_add_persona (history, -1, "Ana");
+  CjmStage *stage = cjm_edit_add_stage (history, -1, "Stage");
+  CjmStep *step = cjm_edit_add_step (history, stage, -1, "Step");
+  CjmEmotion *emotion;
+  const CjmEmotionPoint *points;
+  guint n_points;
+  double top, level, canvas_level;
+
+  cjm_edit_add_lane (history, -1, CJM_LANE_KIND_EMOTION, "Feelings");
+  emotion = cjm_edit_set_emotion (history, cjm_element_get_id (CJM_ELEMENT (persona)),
+                                  cjm_element_get_id (CJM_ELEMENT (step)), 3, NULL);
+  g_assert_nonnull (emotion);
+  cjm_emotion_set_label (emotion, "Delighted: the shoes fit at once, and the shop lets her run "
+                                  "in them on the treadmill");
+  canvas_level = cjm_layout_get_score_y (layout, 0, 2) - cjm_layout_get_score_y (layout, 0, 3);
+
+  cjm_layout_set_full_texts (layout, TRUE);
+  points = cjm_layout_get_emotion_points (layout, &n_points);
+  g_assert_cmpuint (n_points, ==, 1);
+  top = cjm_layout_get_score_y (layout, 0, CJM_EMOTION_SCORE_MAX);
+  level = cjm_layout_get_score_y (layout, 0, 2) - top;
+  g_assert_cmpfloat (level, ==, canvas_level);
+  g_assert_cmpfloat (points[0].label_rect.height, >, level / 2);
+  g_assert_cmpfloat (points[0].label_rect.y, >=, top - level / 2);
+  g_assert_cmpfloat (points[0].label_rect.y, <=, points[0].centre.y);
 }
 
 /* A map without an emotion lane still shows the curves in the layout's
@@ -755,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/Cjm/Curve/layout/moments", test_layout_moments);
   g_test_add_func ("/Cjm/Curve/layout/fallback-lane", test_layout_fallback_lane);
   g_test_add_func ("/Cjm/Curve/layout/full-texts", test_layout_full_texts);
+  g_test_add_func ("/Cjm/Curve/layout/full-texts-at-top", test_layout_full_texts_at_top);
 
   status = g_test_run ();
 
