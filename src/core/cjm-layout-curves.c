@@ -120,17 +120,18 @@ collect_slots (CjmLayout *self,
   return slots;
 }
 
-/* The room for a lane's labels: inside its tinted levels, which end half a
+/* The room for an emotion lane's labels, from its top level, with the
+ * levels @level_height apart: inside the tinted levels, which end half a
  * level beyond the extreme ones; what pokes out looks like it belongs to
- * the next lane. */
+ * the next lane. The lane's row always holds the tint (emotion_pad() in
+ * cjm-layout.c). */
 static void
-get_label_room (CjmLaneBox *lane,
-                double     *top,
-                double     *bottom)
+get_label_room (double  level_height,
+                double *top,
+                double *bottom)
 {
-  *top = MAX (lane->row.y, lane->level_top - lane->level_height / 2) + 2;
-  *bottom = MIN (lane->row.y + lane->row.height,
-                 lane->level_top + 6.5 * lane->level_height) - 2;
+  *top = -level_height / 2 + 2;
+  *bottom = 6.5 * level_height - 2;
 }
 
 static void
@@ -142,8 +143,8 @@ place_emotion_labels (CjmLayout  *self,
   g_autoptr(GArray) slots = collect_slots (self, first, last);
   double top, bottom;
 
-  get_label_room (lane, &top, &bottom);
-  stack_slots (slots, top, bottom);
+  get_label_room (lane->level_height, &top, &bottom);
+  stack_slots (slots, lane->level_top + top, lane->level_top + bottom);
   for (guint i = 0; i < slots->len; i++)
     {
       const Slot *slot = &g_array_index (slots, Slot, i);
@@ -158,10 +159,7 @@ place_emotion_labels (CjmLayout  *self,
 /* Whether, with the levels @level_height apart, the slots (measured with
  * them @measured apart) stack inside the lane with each level's faces
  * alongside its labels (its tag, if it has none): a label read beside
- * another level's face is read as that face's. The lane's levels start
- * half a level and a margin below its top and end as far above its bottom
- * (emotion_pad() in cjm-layout.c), so the room is the same relative to the
- * top level. */
+ * another level's face is read as that face's. */
 static gboolean
 slots_fit (const GArray *measured_slots,
            double        measured,
@@ -169,8 +167,11 @@ slots_fit (const GArray *measured_slots,
            double        level_height)
 {
   g_autoptr(GArray) slots = g_array_sized_new (FALSE, FALSE, sizeof (Slot), measured_slots->len);
-  double reach[2 * (CJM_EMOTION_SCORE_MAX - CJM_EMOTION_SCORE_MIN + 1)];
+  double reach_top[CJM_EMOTION_SCORE_MAX - CJM_EMOTION_SCORE_MIN + 1];
+  double reach_bottom[G_N_ELEMENTS (reach_top)];
+  double top, bottom;
 
+  /* From the top level, which stays where the room is measured from. */
   for (guint i = 0; i < measured_slots->len; i++)
     {
       Slot slot = g_array_index (measured_slots, Slot, i);
@@ -178,26 +179,27 @@ slots_fit (const GArray *measured_slots,
       slot.y += slot.level * (level_height - measured) - level_top;
       g_array_append_val (slots, slot);
     }
-  if (stack_slots (slots, -level_height / 2 + 2, 6.5 * level_height - 2) > 0)
+  get_label_room (level_height, &top, &bottom);
+  if (stack_slots (slots, top, bottom) > 0)
     return FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (reach) / 2; k++)
+  for (guint k = 0; k < G_N_ELEMENTS (reach_top); k++)
     {
-      reach[2 * k] = G_MAXDOUBLE;
-      reach[2 * k + 1] = -G_MAXDOUBLE;
+      reach_top[k] = G_MAXDOUBLE;
+      reach_bottom[k] = -G_MAXDOUBLE;
     }
   for (guint i = 0; i < slots->len; i++)
     {
       const Slot *slot = &g_array_index (slots, Slot, i);
-      double top = slot->label != NULL ? slot->y + slot->label_y : slot->y;
+      double y = slot->label != NULL ? slot->y + slot->label_y : slot->y;
       double height = slot->label != NULL ? slot->label->rect.height : slot->height;
 
-      reach[2 * slot->level] = MIN (reach[2 * slot->level], top);
-      reach[2 * slot->level + 1] = MAX (reach[2 * slot->level + 1], top + height);
+      reach_top[slot->level] = MIN (reach_top[slot->level], y);
+      reach_bottom[slot->level] = MAX (reach_bottom[slot->level], y + height);
     }
-  for (guint k = 0; k < G_N_ELEMENTS (reach) / 2; k++)
-    if (reach[2 * k] <= reach[2 * k + 1] &&
-        (reach[2 * k] > k * level_height || reach[2 * k + 1] < k * level_height))
+  for (guint k = 0; k < G_N_ELEMENTS (reach_top); k++)
+    if (reach_top[k] <= reach_bottom[k] &&
+        (reach_top[k] > k * level_height || reach_bottom[k] < k * level_height))
       return FALSE;
 
   return TRUE;
@@ -520,6 +522,23 @@ _cjm_layout_emotion_lane (CjmLayout  *self,
     }
 
   return wanted;
+}
+
+/* Forgets what _cjm_layout_emotion_lane() added for a lane, to lay it out
+ * again: the points from @n_points on (the layout's count before it ran),
+ * their labels and tags, the lane's curves and placeholder. */
+void
+_cjm_layout_forget_emotion_lane (CjmLayout *self,
+                                 guint      lane_index,
+                                 guint      n_points)
+{
+  CjmLaneBox *lane = g_ptr_array_index (self->lanes, lane_index);
+
+  g_array_set_size (self->points, n_points);
+  g_array_set_size (self->point_labels, n_points);
+  g_array_set_size (self->moment_tags, n_points);
+  g_ptr_array_set_size (lane->curves, 0);
+  lane->placeholder = (CjmTextBox) { NULL, { 0, 0, 0, 0 } };
 }
 
 const CjmTextBox *

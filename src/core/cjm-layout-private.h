@@ -356,6 +356,9 @@ void                    _cjm_layout_collect_boxes       (CjmLayout     *self,
 double                  _cjm_layout_emotion_lane        (CjmLayout  *self,
                                                          guint       lane,
                                                          GHashTable *emotions);
+void                    _cjm_layout_forget_emotion_lane (CjmLayout  *self,
+                                                         guint       lane,
+                                                         guint       n_points);
 void                    _cjm_layout_connections         (CjmLayout  *self);
 double                  _cjm_layout_title_band          (CjmLayout  *self,
                                                          double      top);

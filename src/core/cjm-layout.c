@@ -512,6 +512,14 @@ emotion_pad (CjmLayout        *self,
          (lane->level_height - _cjm_layout_scaled (self, LEVEL_HEIGHT)) / 2;
 }
 
+/* What a lane header holds beside its text: a pad, the icon, a pad, and a
+ * pad after the text. */
+static double
+lane_header_chrome (CjmLayout *self)
+{
+  return 3 * _cjm_layout_scaled (self, HEADER_PAD) + _cjm_layout_scaled (self, ICON_BOX);
+}
+
 /* The width of the lane headers: with every text whole, wide enough that
  * no word of a lane's name or kind is cut, up to twice the usual width
  * (on the canvas, it stays put while a name is typed). */
@@ -520,8 +528,6 @@ measure_lane_header_width (CjmLayout *self)
 {
   GListModel *lanes = cjm_map_get_lanes (self->map);
   double usual = _cjm_layout_widened (self, LANE_HEADER_WIDTH);
-  /* As measure_lane_header() lays it out: pad, icon, pad, text, pad. */
-  double around = 3 * _cjm_layout_scaled (self, HEADER_PAD) + _cjm_layout_scaled (self, ICON_BOX);
   double widest = 0;
 
   if (!self->full_texts)
@@ -546,7 +552,7 @@ measure_lane_header_width (CjmLayout *self)
         }
     }
 
-  return CLAMP (ceil (around + widest), usual, 2 * usual);
+  return CLAMP (ceil (lane_header_chrome (self) + widest), usual, 2 * usual);
 }
 
 /* The height the lane's header needs, its texts measured. An emotion
@@ -560,7 +566,7 @@ measure_lane_header (CjmLayout  *self,
   double pad = _cjm_layout_scaled (self, HEADER_PAD);
   double icon = _cjm_layout_scaled (self, ICON_BOX);
   double header_width = self->lane_header_width;
-  double text_width = header_width - 2 * pad - icon - pad;
+  double text_width = header_width - lane_header_chrome (self);
   const char *name = cjm_lane_get_name (box->lane);
   const char *kind = cjm_labels_get_lane_kind (box->lane);
   double block;
@@ -779,12 +785,7 @@ layout_emotion_lane (CjmLayout  *self,
 
   for (guint tries = 0; self->full_texts && wanted > lane->level_height && tries < 3; tries++)
     {
-      g_array_set_size (self->points, n_points);
-      g_array_set_size (self->point_labels, n_points);
-      g_array_set_size (self->moment_tags, n_points);
-      g_ptr_array_set_size (lane->curves, 0);
-      lane->placeholder = (CjmTextBox) { NULL, { 0, 0, 0, 0 } };
-
+      _cjm_layout_forget_emotion_lane (self, index, n_points);
       place_lane (self, lane, lane->row.y, ceil (wanted));
       wanted = _cjm_layout_emotion_lane (self, index, emotions);
     }
