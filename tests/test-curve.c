@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "cjm-core.h"
+#include "font-support.h"
 
 #define EPSILON 1e-9
 #define SAMPLES 64
@@ -799,9 +799,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  /* Let go of the fonts pango keeps for the thread, for LeakSanitizer. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  font_support_release ();
 
   return status;
 }

@@ -17,6 +17,7 @@
 #include "cjm-export-private.h"
 #include "cjm-render-private.h"
 #include "export-support.h"
+#include "font-support.h"
 
 /* Maps with long French texts */
 
@@ -735,9 +736,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  /* Let go of the fonts pango keeps for the thread, for LeakSanitizer. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  font_support_release ();
   xmlCleanupParser ();
 
   return status;

@@ -16,6 +16,7 @@
 #include "cjm-export-private.h"
 #include "cjm-layout-private.h"
 #include "export-support.h"
+#include "font-support.h"
 
 static const char * const all_tools[] = {
   "xmllint", "rsvg-convert", "inkscape", "pdfinfo", "pdftoppm", "pdftotext", NULL,
@@ -1175,9 +1176,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  /* Let go of the fonts pango keeps for the thread, for LeakSanitizer. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  font_support_release ();
   xmlCleanupParser ();
 
   return status;

@@ -13,6 +13,7 @@
 #include "cjm-core.h"
 #include "cjm-map-private.h"
 #include "cjm-stage-private.h"
+#include "font-support.h"
 
 /* Building maps */
 
@@ -1337,9 +1338,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  /* Let go of the fonts pango keeps for the thread, for LeakSanitizer. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  font_support_release ();
 
   return status;
 }
