@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "cjm-core.h"
+#include "test-util.h"
 
 static const char map_xml[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -402,25 +403,6 @@ test_locks (Fixture       *f,
   g_assert_false (g_file_query_exists (copy_lock, NULL));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -443,7 +425,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (state);
+  test_util_remove_tree (state);
 
   return status;
 }

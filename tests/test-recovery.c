@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cjm-core.h"
+#include "test-util.h"
 
 static const char map_xml[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -318,25 +319,6 @@ test_crash_untitled (void)
   g_clear_object (&document);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -366,7 +348,7 @@ main (int   argc,
   status = g_test_run ();
 
   if (!g_test_subprocess ())
-    remove_tree (dir);
+    test_util_remove_tree (dir);
 
   return status;
 }

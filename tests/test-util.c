@@ -1,4 +1,4 @@
-/* test-util.c: what the tests of the file formats share
+/* test-util.c: what the tests of the file formats and of shared files share
  *
  * Copyright 2026 The Journey Mapper authors
  *
@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -487,4 +488,26 @@ test_util_print_problems (GPtrArray  *problems,
 
       g_test_message ("%s", text);
     }
+}
+
+/* Files */
+
+void
+test_util_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      /* A link is removed, not followed. */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        test_util_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
 }

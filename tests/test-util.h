@@ -1,4 +1,4 @@
-/* test-util.h: what the tests of the file formats share
+/* test-util.h: what the tests of the file formats and of shared files share
  *
  * Copyright 2026 The Journey Mapper authors
  *
@@ -30,5 +30,8 @@ gboolean test_util_has_problem        (GPtrArray          *problems,
                                        const char         *part);
 void     test_util_print_problems     (GPtrArray          *problems,
                                        const char         *file_name);
+
+/* Files: removes a folder and all it holds */
+void     test_util_remove_tree        (const char         *path);
 
 G_END_DECLS
